@@ -1,0 +1,212 @@
+using Dcgan.Data;
+using Dcgan.Training;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Dcgan;
+
+/// <summary>
+/// The fluent entry point: <c>new DcganBuilder().WithMnist().WithEpochs(5).Train()</c>.
+/// </summary>
+/// <remarks>
+/// Each <c>With…</c> method records a setting and returns the builder; nothing is checked until
+/// <see cref="Build"/>, which validates everything at once and reports every problem in one
+/// <see cref="DcganValidationException"/>. A builder builds once; a second <see cref="Build"/> (or
+/// <see cref="Train"/>) throws <see cref="InvalidOperationException"/>.
+/// </remarks>
+public sealed class DcganBuilder
+{
+    private readonly DcganOptions options = new();
+    private IImageDataSource? dataSource;
+    private ILoggerFactory loggerFactory = NullLoggerFactory.Instance;
+    private TimeProvider timeProvider = TimeProvider.System;
+    private bool channelsSet;
+    private bool built;
+
+    /// <summary>Sets the length of the generator's noise vector.</summary>
+    /// <param name="latentSize">Positive; default 100.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithLatentSize(int latentSize) => Set(o => o.Architecture = o.Architecture with { LatentSize = latentSize });
+
+    /// <summary>Sets the side of the square images: 28, 32 or 64.</summary>
+    /// <param name="imageSize">One of <see cref="Models.DcganArchitecture.SupportedImageSizes"/>; default 28.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithImageSize(int imageSize) => Set(o => o.Architecture = o.Architecture with { ImageSize = imageSize });
+
+    /// <summary>Sets the colour channels (1 or 3). Without it, the data source's channel count is used.</summary>
+    /// <param name="channels">1 (grayscale) or 3 (RGB).</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithChannels(int channels)
+    {
+        channelsSet = true;
+        return Set(o => o.Architecture = o.Architecture with { Channels = channels });
+    }
+
+    /// <summary>Sets the feature-map widths of both networks (PyTorch's <c>ngf</c> and <c>ndf</c>).</summary>
+    /// <param name="generator">The generator's last hidden width; default 64.</param>
+    /// <param name="discriminator">The discriminator's first width; default 64.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithFeatureMaps(int generator, int discriminator) =>
+        Set(o => o.Architecture = o.Architecture with { GeneratorFeatureMaps = generator, DiscriminatorFeatureMaps = discriminator });
+
+    /// <summary>Sets the number of passes over the data.</summary>
+    /// <param name="epochs">Positive; default 5.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithEpochs(int epochs) => Set(o => o.Epochs = epochs);
+
+    /// <summary>Sets the images per batch.</summary>
+    /// <param name="batchSize">At least 2; default 64.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithBatchSize(int batchSize) => Set(o => o.BatchSize = batchSize);
+
+    /// <summary>Sets the Adam learning rates.</summary>
+    /// <param name="generator">Generator rate; default 0.0002.</param>
+    /// <param name="discriminator">Discriminator rate; default 0.0002.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithLearningRates(double generator, double discriminator) =>
+        Set(o => { o.GeneratorLearningRate = generator; o.DiscriminatorLearningRate = discriminator; });
+
+    /// <summary>Sets Adam's moment decays for both networks.</summary>
+    /// <param name="beta1">First-moment decay in [0, 1); default 0.5.</param>
+    /// <param name="beta2">Second-moment decay in [0, 1); default 0.999.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithBetas(double beta1, double beta2) => Set(o => { o.Beta1 = beta1; o.Beta2 = beta2; });
+
+    /// <summary>Sets the seed of initialisation, shuffling and noise. Same seed, threads and device: same weights.</summary>
+    /// <param name="seed">Any value; default 42.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithSeed(long seed) => Set(o => o.Seed = seed);
+
+    /// <summary>Sets libtorch's intra-op thread count for the process when training starts.</summary>
+    /// <param name="threads">Positive. Without this call the process setting is left alone.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithThreads(int threads) => Set(o => o.Threads = threads);
+
+    /// <summary>Sets the torch device: <c>cpu</c> (default), <c>cuda</c> or <c>cuda:N</c>.</summary>
+    /// <param name="device">The device name. CUDA needs the app to ship a CUDA backend package.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithDevice(string device) => Set(o => o.Device = device);
+
+    /// <summary>Writes a sample grid each epoch and the model files at the end to <paramref name="directory"/>.</summary>
+    /// <param name="directory">Created if missing. Without this call nothing is written.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithOutputDirectory(string directory) => Set(o => o.OutputDirectory = directory);
+
+    /// <summary>Writes a sample grid every <paramref name="epochs"/> epochs (and after the last).</summary>
+    /// <param name="epochs">Positive; default 1.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithSampleInterval(int epochs) => Set(o => o.SampleInterval = epochs);
+
+    /// <summary>Sets where training images come from. Satellite packages wrap this (for example <c>WithMnist()</c>).</summary>
+    /// <param name="source">The data source.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    public DcganBuilder WithDataSource(IImageDataSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ThrowIfBuilt();
+        dataSource = source;
+        return this;
+    }
+
+    /// <summary>Sends the trainer's logs to <paramref name="factory"/>; without it nothing is logged.</summary>
+    /// <param name="factory">The logger factory.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="factory"/> is null.</exception>
+    public DcganBuilder WithLoggerFactory(ILoggerFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ThrowIfBuilt();
+        loggerFactory = factory;
+        return this;
+    }
+
+    /// <summary>Sets the clock used for elapsed time, throughput and ETA; tests pass a fake one.</summary>
+    /// <param name="provider">The clock; default <see cref="TimeProvider.System"/>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="provider"/> is null.</exception>
+    public DcganBuilder WithTimeProvider(TimeProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ThrowIfBuilt();
+        timeProvider = provider;
+        return this;
+    }
+
+    /// <summary>The full-options tier: edits every setting at once.</summary>
+    /// <param name="configure">Receives the options to change.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configure"/> is null.</exception>
+    public DcganBuilder Configure(Action<DcganOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        int channels = options.Architecture.Channels;
+        Set(configure);
+        channelsSet |= options.Architecture.Channels != channels;
+        return this;
+    }
+
+    /// <summary>Validates every setting and creates the trainer, which owns the models it builds.</summary>
+    /// <returns>A trainer ready to <see cref="AdversarialTrainer.Train"/>; dispose it when done.</returns>
+    /// <exception cref="DcganValidationException">One or more settings are invalid; every problem is listed.</exception>
+    /// <exception cref="InvalidOperationException">This builder has already built a trainer.</exception>
+    public AdversarialTrainer Build()
+    {
+        ThrowIfBuilt();
+        DcganOptions snapshot = options.Clone();
+        if (!channelsSet && dataSource is not null && snapshot.Architecture is not null)
+            snapshot.Architecture = snapshot.Architecture with { Channels = dataSource.Channels };
+
+        var errors = new List<string>(snapshot.Validate());
+        if (dataSource is null)
+            errors.Add("No data source: call WithDataSource(...) or a satellite such as WithMnist().");
+        else if (snapshot.Architecture is not null && dataSource.Channels != snapshot.Architecture.Channels)
+            errors.Add($"Channels is {snapshot.Architecture.Channels}, but the data source '{dataSource.Description}' has {dataSource.Channels}.");
+        if (errors.Count > 0)
+            throw new DcganValidationException(errors);
+
+        built = true;
+        return new AdversarialTrainer(snapshot, dataSource!, loggerFactory, timeProvider);
+    }
+
+    /// <summary>Builds, trains, disposes the trainer and returns what training produced.</summary>
+    /// <param name="progress">Receives a snapshot after every batch.</param>
+    /// <param name="cancellationToken">Checked before every batch.</param>
+    /// <returns>The result, which owns the trained generator; dispose it when done.</returns>
+    /// <exception cref="DcganValidationException">One or more settings are invalid.</exception>
+    /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
+    public TrainingResult Train(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        using AdversarialTrainer trainer = Build();
+        return trainer.Train(progress, cancellationToken);
+    }
+
+    /// <summary>Like <see cref="Train"/>, on a thread-pool thread.</summary>
+    /// <param name="progress">Receives a snapshot after every batch.</param>
+    /// <param name="cancellationToken">Checked before every batch.</param>
+    /// <returns>The result, which owns the trained generator; dispose it when done.</returns>
+    /// <exception cref="DcganValidationException">One or more settings are invalid.</exception>
+    /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
+    public Task<TrainingResult> TrainAsync(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        AdversarialTrainer trainer = Build();
+        return Task.Run(() =>
+        {
+            using (trainer)
+                return trainer.Train(progress, cancellationToken);
+        }, CancellationToken.None);
+    }
+
+    private DcganBuilder Set(Action<DcganOptions> change)
+    {
+        ThrowIfBuilt();
+        change(options);
+        return this;
+    }
+
+    private void ThrowIfBuilt()
+    {
+        if (built)
+            throw new InvalidOperationException("This DcganBuilder has already built a trainer; create a new DcganBuilder for another run.");
+    }
+}

@@ -1,0 +1,132 @@
+using Dcgan.Models;
+
+namespace Dcgan;
+
+/// <summary>
+/// Every setting of a training run. <see cref="DcganBuilder"/> fills it; the trainer keeps a validated copy.
+/// Defaults follow Radford et al. and the PyTorch DCGAN example; see <c>docs/configuration.md</c>.
+/// </summary>
+public sealed class DcganOptions
+{
+    /// <summary>The network shape (latent size, image size, channels, widths).</summary>
+    /// <value>Default: latent 100, 28 px, 1 channel, 64 feature maps in both networks.</value>
+    public DcganArchitecture Architecture { get; set; } = new();
+
+    /// <summary>Passes over the training data.</summary>
+    /// <value>Default 5.</value>
+    public int Epochs { get; set; } = 5;
+
+    /// <summary>Images per batch. The last incomplete batch of an epoch is dropped (batch norm needs full batches).</summary>
+    /// <value>Default 64.</value>
+    public int BatchSize { get; set; } = 64;
+
+    /// <summary>Adam learning rate of the generator.</summary>
+    /// <value>Default 0.0002.</value>
+    public double GeneratorLearningRate { get; set; } = 2e-4;
+
+    /// <summary>Adam learning rate of the discriminator.</summary>
+    /// <value>Default 0.0002.</value>
+    public double DiscriminatorLearningRate { get; set; } = 2e-4;
+
+    /// <summary>Adam's first-moment decay, for both networks.</summary>
+    /// <value>Default 0.5 (Radford et al.; 0.9 made training oscillate).</value>
+    public double Beta1 { get; set; } = 0.5;
+
+    /// <summary>Adam's second-moment decay, for both networks.</summary>
+    /// <value>Default 0.999.</value>
+    public double Beta2 { get; set; } = 0.999;
+
+    /// <summary>Seed of the weight initialisation, the shuffles, the noise and the fixed sample noise.</summary>
+    /// <value>Default 42.</value>
+    public long Seed { get; set; } = 42;
+
+    /// <summary>libtorch's intra-op thread count, or null to leave the process setting alone.</summary>
+    /// <value>Default null. Results are bit-identical only for the same seed and the same thread count.</value>
+    public int? Threads { get; set; }
+
+    /// <summary>The torch device: <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
+    /// <value>Default <c>cpu</c>.</value>
+    public string Device { get; set; } = "cpu";
+
+    /// <summary>Where sample grids and model files go, or null to write nothing.</summary>
+    /// <value>Default null.</value>
+    public string? OutputDirectory { get; set; }
+
+    /// <summary>A sample grid is written every this many epochs (and always after the last).</summary>
+    /// <value>Default 1.</value>
+    public int SampleInterval { get; set; } = 1;
+
+    /// <summary>Images in each sample grid, drawn from fixed noise so grids are comparable across epochs.</summary>
+    /// <value>Default 64 (an 8x8 grid).</value>
+    public int SampleCount { get; set; } = 64;
+
+    /// <summary>Lists every problem with these options; empty when valid.</summary>
+    /// <returns>One message per invalid setting, naming it, its value and what was expected.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Architecture is null)
+            errors.Add($"{nameof(Architecture)} must not be null.");
+        else
+            errors.AddRange(Architecture.Validate());
+        if (Epochs <= 0)
+            errors.Add($"{nameof(Epochs)} must be positive, but was {Epochs}.");
+        if (BatchSize < 2)
+            errors.Add($"{nameof(BatchSize)} must be at least 2 (batch norm needs two images), but was {BatchSize}.");
+        CheckRate(errors, nameof(GeneratorLearningRate), GeneratorLearningRate);
+        CheckRate(errors, nameof(DiscriminatorLearningRate), DiscriminatorLearningRate);
+        CheckBeta(errors, nameof(Beta1), Beta1);
+        CheckBeta(errors, nameof(Beta2), Beta2);
+        if (Threads is <= 0)
+            errors.Add($"{nameof(Threads)} must be positive when set, but was {Threads}.");
+        if (!IsKnownDevice(Device))
+            errors.Add($"{nameof(Device)} must be 'cpu', 'cuda' or 'cuda:N', but was '{Device}'.");
+        if (SampleInterval <= 0)
+            errors.Add($"{nameof(SampleInterval)} must be positive, but was {SampleInterval}.");
+        if (SampleCount <= 0)
+            errors.Add($"{nameof(SampleCount)} must be positive, but was {SampleCount}.");
+        if (OutputDirectory is not null)
+            CheckWritable(errors, OutputDirectory);
+        return errors;
+    }
+
+    /// <summary>A copy that later changes to this instance do not affect.</summary>
+    /// <returns>The copy.</returns>
+    public DcganOptions Clone() => (DcganOptions)MemberwiseClone();
+
+    private static void CheckRate(List<string> errors, string name, double value)
+    {
+        if (!double.IsFinite(value) || value <= 0)
+            errors.Add($"{name} must be a finite positive number, but was {value}.");
+    }
+
+    private static void CheckBeta(List<string> errors, string name, double value)
+    {
+        if (!double.IsFinite(value) || value < 0 || value >= 1)
+            errors.Add($"{name} must be in [0, 1), but was {value}.");
+    }
+
+    private static bool IsKnownDevice(string? device) =>
+        device is "cpu" or "cuda"
+        || (device is not null && device.StartsWith("cuda:", StringComparison.Ordinal) && int.TryParse(device.AsSpan(5), out int index) && index >= 0);
+
+    private static void CheckWritable(List<string> errors, string directory)
+    {
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            errors.Add($"{nameof(OutputDirectory)} must not be empty; use null to write nothing.");
+            return;
+        }
+        try
+        {
+            Directory.CreateDirectory(directory);
+            string probe = Path.Combine(directory, $".dcgan-write-probe-{Guid.NewGuid():N}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            errors.Add($"{nameof(OutputDirectory)} '{directory}' is not writable: {ex.Message}");
+        }
+    }
+}

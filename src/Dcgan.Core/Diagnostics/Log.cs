@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+
+namespace Dcgan.Diagnostics;
+
+/// <summary>
+/// Every message Dcgan.Core logs, source-generated with stable event ids (listed in <c>docs/logging.md</c>).
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information,
+        "Training started on {Device} with {Threads} threads: generator {GeneratorParameters} parameters, discriminator {DiscriminatorParameters} parameters, {ImageCount} images, {Epochs} epochs of {BatchesPerEpoch} batches of {BatchSize}")]
+    public static partial void TrainingStarted(ILogger logger, string device, int threads, long generatorParameters, long discriminatorParameters, int imageCount, int epochs, int batchesPerEpoch, int batchSize);
+
+    [LoggerMessage(2, LogLevel.Information, "Loaded {Source} at {ImageSize}x{ImageSize} in {ElapsedMilliseconds} ms")]
+    public static partial void DataLoaded(ILogger logger, string source, int imageSize, long elapsedMilliseconds);
+
+    [LoggerMessage(3, LogLevel.Information,
+        "Epoch {Epoch}/{Epochs}: D loss {DiscriminatorLoss:F4}, G loss {GeneratorLoss:F4}, D(x) {RealScore:F3}, D(G(z)) {FakeScore:F3}, {ImagesPerSecond:F0} images/s, {ElapsedSeconds:F1} s")]
+    public static partial void EpochCompleted(ILogger logger, int epoch, int epochs, double discriminatorLoss, double generatorLoss, double realScore, double fakeScore, double imagesPerSecond, double elapsedSeconds);
+
+    [LoggerMessage(4, LogLevel.Information, "Sample grid for epoch {Epoch} written to {Path}")]
+    public static partial void SampleGridWritten(ILogger logger, int epoch, string path);
+
+    [LoggerMessage(5, LogLevel.Information, "{Model} weights written to {Path}")]
+    public static partial void ModelWritten(ILogger logger, string model, string path);
+
+    [LoggerMessage(6, LogLevel.Information, "Training finished: {Epochs} epochs in {ElapsedSeconds:F1} s")]
+    public static partial void TrainingCompleted(ILogger logger, int epochs, double elapsedSeconds);
+
+    [LoggerMessage(7, LogLevel.Warning, "Training cancelled at epoch {Epoch}, batch {Batch}")]
+    public static partial void TrainingCancelled(ILogger logger, int epoch, int batch);
+
+    [LoggerMessage(8, LogLevel.Error, "Non-finite loss at epoch {Epoch}, step {Step}: D loss {DiscriminatorLoss}, G loss {GeneratorLoss}; training stopped")]
+    public static partial void NonFiniteLoss(ILogger logger, int epoch, long step, double discriminatorLoss, double generatorLoss);
+
+    [LoggerMessage(9, LogLevel.Debug, "libtorch thread count set to {Threads}")]
+    public static partial void ThreadsSet(ILogger logger, int threads);
+}

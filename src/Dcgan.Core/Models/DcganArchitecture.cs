@@ -1,0 +1,72 @@
+namespace Dcgan.Models;
+
+/// <summary>
+/// The shape shared by a <see cref="Generator"/> and its <see cref="Discriminator"/>: latent size, image
+/// size, channels and feature-map widths. Both networks are derived from it layer by layer.
+/// </summary>
+/// <remarks>
+/// The generator starts from a <c>7x7</c> map for 28-pixel images and from a <c>4x4</c> map for 32 and 64
+/// pixels, then doubles the resolution with stride-2 transposed convolutions. Each doubling halves the
+/// width, ending at <see cref="GeneratorFeatureMaps"/> before the output layer; the discriminator mirrors
+/// this with stride-2 convolutions, starting at <see cref="DiscriminatorFeatureMaps"/>.
+/// </remarks>
+public sealed record DcganArchitecture
+{
+    /// <summary>The image sizes (in pixels, square) the architecture can produce.</summary>
+    public static IReadOnlyList<int> SupportedImageSizes { get; } = [28, 32, 64];
+
+    /// <summary>Length of the noise vector the generator takes.</summary>
+    /// <value>Default 100, as in Radford et al.</value>
+    public int LatentSize { get; init; } = 100;
+
+    /// <summary>Height and width of the images, one of <see cref="SupportedImageSizes"/>.</summary>
+    /// <value>Default 28 (MNIST).</value>
+    public int ImageSize { get; init; } = 28;
+
+    /// <summary>Colour channels: 1 (grayscale) or 3 (RGB).</summary>
+    /// <value>Default 1.</value>
+    public int Channels { get; init; } = 1;
+
+    /// <summary>Width of the generator's last hidden layer; deeper layers double it.</summary>
+    /// <value>Default 64 (the PyTorch DCGAN example's <c>ngf</c>).</value>
+    public int GeneratorFeatureMaps { get; init; } = 64;
+
+    /// <summary>Width of the discriminator's first layer; deeper layers double it.</summary>
+    /// <value>Default 64 (the PyTorch DCGAN example's <c>ndf</c>).</value>
+    public int DiscriminatorFeatureMaps { get; init; } = 64;
+
+    /// <summary>Side of the first feature map the generator projects the noise to (7 for 28 px, else 4).</summary>
+    public int BaseSize => ImageSize == 28 ? 7 : 4;
+
+    /// <summary>How many stride-2 (de)convolutions separate <see cref="BaseSize"/> from <see cref="ImageSize"/>.</summary>
+    public int Doublings => ImageSize switch { 28 => 2, 32 => 3, 64 => 4, _ => 0 };
+
+    /// <summary>
+    /// Lists every problem with this architecture; empty when it is valid.
+    /// </summary>
+    /// <returns>One message per invalid property, naming the property, its value and what was expected.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (LatentSize <= 0)
+            errors.Add($"{nameof(LatentSize)} must be positive, but was {LatentSize}.");
+        if (!SupportedImageSizes.Contains(ImageSize))
+            errors.Add($"{nameof(ImageSize)} {ImageSize} is not supported; valid sizes are {string.Join(", ", SupportedImageSizes)}.");
+        if (Channels is not (1 or 3))
+            errors.Add($"{nameof(Channels)} must be 1 (grayscale) or 3 (RGB), but was {Channels}.");
+        if (GeneratorFeatureMaps <= 0)
+            errors.Add($"{nameof(GeneratorFeatureMaps)} must be positive, but was {GeneratorFeatureMaps}.");
+        if (DiscriminatorFeatureMaps <= 0)
+            errors.Add($"{nameof(DiscriminatorFeatureMaps)} must be positive, but was {DiscriminatorFeatureMaps}.");
+        return errors;
+    }
+
+    /// <summary>Throws when <see cref="Validate"/> reports a problem.</summary>
+    /// <exception cref="ArgumentException">The architecture is invalid; the message lists every problem.</exception>
+    public void EnsureValid()
+    {
+        IReadOnlyList<string> errors = Validate();
+        if (errors.Count > 0)
+            throw new ArgumentException("Invalid DCGAN architecture: " + string.Join(" ", errors));
+    }
+}

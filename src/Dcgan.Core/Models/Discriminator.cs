@@ -1,0 +1,94 @@
+using Dcgan.Persistence;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Dcgan.Models;
+
+/// <summary>
+/// The DCGAN discriminator: an image in [-1, 1] in, one logit out (positive means "real"). Strided
+/// convolutions with batch norm (not on the first layer) and LeakyReLU(0.2), no pooling and no fully
+/// connected layers (Radford et al., 2015). The sigmoid lives in the loss (BCE on logits) for stability.
+/// </summary>
+/// <remarks>
+/// State-dict names follow the PyTorch DCGAN example: <c>main.0.weight</c> (first convolution),
+/// <c>main.2.weight</c>, <c>main.3.weight</c> (its batch norm), and so on; see <c>docs/architecture.md</c>.
+/// </remarks>
+public sealed class Discriminator : nn.Module<Tensor, Tensor>
+{
+    private readonly Sequential main;
+
+    /// <summary>Creates a discriminator with DCGAN initial weights drawn from <paramref name="seed"/>.</summary>
+    /// <param name="architecture">The shape of the network.</param>
+    /// <param name="seed">Seed of the N(0, 0.02) initialisation.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="architecture"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="architecture"/> is invalid.</exception>
+    public Discriminator(DcganArchitecture architecture, long seed = 0)
+        : base(nameof(Discriminator))
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        architecture.EnsureValid();
+        Architecture = architecture;
+
+        int width = architecture.DiscriminatorFeatureMaps;
+        var layers = new List<nn.Module<Tensor, Tensor>>
+        {
+            nn.Conv2d(architecture.Channels, width, 4, stride: 2, padding: 1L, bias: false),
+            nn.LeakyReLU(0.2, inplace: true),
+        };
+
+        for (int i = 1; i < architecture.Doublings; i++)
+        {
+            layers.Add(nn.Conv2d(width, width * 2, 4, stride: 2, padding: 1L, bias: false));
+            layers.Add(nn.BatchNorm2d(width * 2));
+            layers.Add(nn.LeakyReLU(0.2, inplace: true));
+            width *= 2;
+        }
+
+        // Collapse the BaseSize x BaseSize map to one logit with a full-size kernel.
+        layers.Add(nn.Conv2d(width, 1, architecture.BaseSize, stride: 1, padding: 0L, bias: false));
+
+        main = nn.Sequential(layers.Select((layer, index) => (index.ToString(System.Globalization.CultureInfo.InvariantCulture), layer)).ToArray());
+        RegisterComponents();
+
+        using var random = new torch.Generator((ulong)seed);
+        WeightInitialization.Apply(this, random);
+    }
+
+    /// <summary>The shape this discriminator was built with.</summary>
+    public DcganArchitecture Architecture { get; }
+
+    /// <summary>Whether <see cref="Dispose(bool)"/> has run.</summary>
+    public bool IsDisposed { get; private set; }
+
+    /// <summary>Scores images <c>[N, C, H, W]</c>; returns one logit per image, shape <c>[N]</c>.</summary>
+    /// <param name="images">Images in [-1, 1].</param>
+    /// <returns>The logits.</returns>
+    public override Tensor forward(Tensor images) => main.call(images).view(-1);
+
+    /// <summary>Writes the architecture and weights to <paramref name="path"/>, replacing it atomically.</summary>
+    /// <param name="path">The file to write; its directory is created if missing.</param>
+    public void Save(string path) => ModelFile.Save(path, ModelKind.Discriminator, Architecture, this);
+
+    /// <summary>Loads a discriminator saved by <see cref="Save(string)"/>.</summary>
+    /// <param name="path">The model file.</param>
+    /// <returns>A discriminator in evaluation mode on the CPU, owned by the caller.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is not a Dcgan discriminator file, is truncated, or is of a newer format.</exception>
+    public static Discriminator Load(string path)
+    {
+        using FileStream stream = ModelFile.OpenRead(path);
+        return ModelFile.Load(stream, path, ModelKind.Discriminator, architecture => new Discriminator(architecture));
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (IsDisposed)
+            return;
+        if (disposing)
+            main.Dispose();
+        IsDisposed = true;
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,285 @@
+using System.Globalization;
+using Dcgan.Data;
+using Dcgan.Diagnostics;
+using Dcgan.Imaging;
+using Dcgan.Models;
+using Dcgan.Persistence;
+using Microsoft.Extensions.Logging;
+using SixLabors.ImageSharp;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
+using Generator = Dcgan.Models.Generator;
+
+namespace Dcgan.Training;
+
+/// <summary>
+/// Trains a <see cref="Models.Generator"/> against a <see cref="Models.Discriminator"/> (Goodfellow et al.,
+/// 2014; Radford et al., 2015). Created by <see cref="DcganBuilder.Build"/>.
+/// </summary>
+/// <remarks>
+/// <para>Each step: the discriminator learns on a real batch (target 1) and a detached generated batch
+/// (target 0); then the generator learns with the non-saturating loss (generated batch, target 1).
+/// Both losses are binary cross-entropy on logits; both networks use Adam.</para>
+/// <para>The data set is loaded once into one tensor on the device; each epoch draws a seeded
+/// permutation and batches are gathered by index. Every step runs in its own dispose scope, so memory
+/// stays flat. Given the same seed, thread count and device (CPU), two runs give identical weights.</para>
+/// <para>Ownership: the trainer owns both networks and both optimizers. After <see cref="Train"/> the
+/// generator belongs to the returned <see cref="TrainingResult"/>; the rest is released by
+/// <see cref="Dispose"/>. A trainer trains once.</para>
+/// </remarks>
+public sealed class AdversarialTrainer : IDisposable
+{
+    private readonly DcganOptions options;
+    private readonly IImageDataSource source;
+    private readonly ILogger logger;
+    private readonly TimeProvider time;
+    private readonly Device device;
+    private readonly Discriminator discriminator;
+    private readonly Adam generatorOptimizer;
+    private readonly Adam discriminatorOptimizer;
+    private Generator? generator;
+    private bool started;
+    private bool disposed;
+
+    internal AdversarialTrainer(DcganOptions options, IImageDataSource source, ILoggerFactory loggerFactory, TimeProvider time)
+    {
+        this.options = options;
+        this.source = source;
+        this.time = time;
+        logger = loggerFactory.CreateLogger<AdversarialTrainer>();
+        device = ResolveDevice(options.Device);
+
+        // Distinct seeds per consumer keep the streams independent and each reproducible on its own.
+        generator = new Generator(options.Architecture, options.Seed);
+        discriminator = new Discriminator(options.Architecture, options.Seed + 1);
+        generator.to(device);
+        discriminator.to(device);
+        generatorOptimizer = optim.Adam(generator.parameters(), options.GeneratorLearningRate, options.Beta1, options.Beta2);
+        discriminatorOptimizer = optim.Adam(discriminator.parameters(), options.DiscriminatorLearningRate, options.Beta1, options.Beta2);
+    }
+
+    /// <summary>A copy of the validated settings this trainer runs with.</summary>
+    public DcganOptions Options => options.Clone();
+
+    /// <summary>The generator being trained. After <see cref="Train"/> it belongs to the result.</summary>
+    /// <exception cref="InvalidOperationException">Training has finished and handed the generator to its result.</exception>
+    public Generator Generator => generator ?? throw new InvalidOperationException("The generator now belongs to the TrainingResult returned by Train().");
+
+    /// <summary>The discriminator being trained; owned by this trainer.</summary>
+    public Discriminator Discriminator => discriminator;
+
+    /// <summary>Like <see cref="Train"/>, on a thread-pool thread.</summary>
+    /// <param name="progress">Receives a snapshot after every batch, on the training thread.</param>
+    /// <param name="cancellationToken">Checked before every batch.</param>
+    /// <returns>The result, which owns the trained generator.</returns>
+    public Task<TrainingResult> TrainAsync(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Train(progress, cancellationToken), CancellationToken.None);
+
+    /// <summary>Loads the data and trains for <see cref="DcganOptions.Epochs"/> epochs.</summary>
+    /// <param name="progress">Receives a snapshot after every batch, on the training thread.</param>
+    /// <param name="cancellationToken">Checked before every batch; cancellation returns within one batch.</param>
+    /// <returns>The result, which owns the trained generator; dispose it when done.</returns>
+    /// <exception cref="OperationCanceledException">Training was cancelled; files already written are complete.</exception>
+    /// <exception cref="InvalidOperationException">The trainer has already trained, the data is unusable, or a loss became non-finite.</exception>
+    /// <exception cref="ObjectDisposedException">The trainer was disposed.</exception>
+    public TrainingResult Train(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (started)
+            throw new InvalidOperationException("This trainer has already trained; build a new one with a new DcganBuilder.");
+        started = true;
+
+        if (options.Threads is int threads)
+        {
+            torch.set_num_threads(threads);
+            Log.ThreadsSet(logger, threads);
+        }
+
+        long runStart = time.GetTimestamp();
+        using ImageData data = LoadData(cancellationToken);
+        using Tensor images = data.Images.to(device);
+        int batchSize = options.BatchSize;
+        int batches = data.Count / batchSize;
+
+        using var random = new torch.Generator((ulong)(options.Seed + 2));
+        using Tensor fixedNoise = Generator.SampleNoise(options.SampleCount, options.Seed + 3);
+        using Tensor ones = torch.ones(batchSize, device: device);
+        using Tensor zeros = torch.zeros(batchSize, device: device);
+
+        Log.TrainingStarted(logger, device.ToString(), torch.get_num_threads(), CountParameters(Generator), CountParameters(discriminator),
+            data.Count, options.Epochs, batches, batchSize);
+
+        var history = new List<EpochSummary>();
+        var files = new List<string>();
+        int epoch = 0, batch = 0;
+        try
+        {
+            for (epoch = 1; epoch <= options.Epochs; epoch++)
+            {
+                long epochStart = time.GetTimestamp();
+                var sums = new StepMetrics();
+                using Tensor order = randperm(data.Count, generator: random).to(device);
+                for (batch = 1; batch <= batches; batch++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    StepMetrics step = Step(images, order, batch - 1, random, ones, zeros);
+                    if (!double.IsFinite(step.DiscriminatorLoss) || !double.IsFinite(step.GeneratorLoss))
+                    {
+                        long stepIndex = (long)(epoch - 1) * batches + batch;
+                        Log.NonFiniteLoss(logger, epoch, stepIndex, step.DiscriminatorLoss, step.GeneratorLoss);
+                        throw new InvalidOperationException(
+                            $"Training diverged at epoch {epoch}, step {stepIndex}: discriminator loss {step.DiscriminatorLoss}, generator loss {step.GeneratorLoss}. Lower the learning rates or change the seed.");
+                    }
+                    sums = sums.Add(step);
+                    progress?.Report(Snapshot(sums, epoch, batch, batches, epochStart, runStart));
+                }
+
+                EpochSummary summary = Summarise(sums, epoch, batches, epochStart);
+                history.Add(summary);
+                Log.EpochCompleted(logger, epoch, options.Epochs, summary.DiscriminatorLoss, summary.GeneratorLoss, summary.RealScore,
+                    summary.FakeScore, summary.ImagesPerSecond, time.GetElapsedTime(runStart).TotalSeconds);
+
+                if (options.OutputDirectory is not null && (epoch % options.SampleInterval == 0 || epoch == options.Epochs))
+                    files.Add(WriteSampleGrid(fixedNoise, epoch));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Log.TrainingCancelled(logger, epoch, batch);
+            throw;
+        }
+
+        string? generatorPath = null;
+        if (options.OutputDirectory is not null)
+        {
+            generatorPath = Path.Combine(options.OutputDirectory, "generator.dcgan");
+            string discriminatorPath = Path.Combine(options.OutputDirectory, "discriminator.dcgan");
+            Generator.Save(generatorPath);
+            Log.ModelWritten(logger, nameof(Models.Generator), generatorPath);
+            discriminator.Save(discriminatorPath);
+            Log.ModelWritten(logger, nameof(Models.Discriminator), discriminatorPath);
+            files.Add(generatorPath);
+            files.Add(discriminatorPath);
+        }
+
+        TimeSpan elapsed = time.GetElapsedTime(runStart);
+        Log.TrainingCompleted(logger, options.Epochs, elapsed.TotalSeconds);
+        Generator trained = Generator;
+        trained.eval();
+        generator = null;
+        return new TrainingResult(trained, history, files, elapsed, generatorPath);
+    }
+
+    /// <summary>Releases the discriminator, the optimizers and, unless training handed it on, the generator. Idempotent.</summary>
+    public void Dispose()
+    {
+        if (disposed)
+            return;
+        disposed = true;
+        generatorOptimizer.Dispose();
+        discriminatorOptimizer.Dispose();
+        discriminator.Dispose();
+        generator?.Dispose();
+        generator = null;
+    }
+
+    private ImageData LoadData(CancellationToken cancellationToken)
+    {
+        long start = time.GetTimestamp();
+        int imageSize = options.Architecture.ImageSize;
+        ImageData data = source.Load(imageSize, cancellationToken);
+        if (data.ImageSize != imageSize || data.Channels != options.Architecture.Channels)
+        {
+            data.Dispose();
+            throw new InvalidOperationException(
+                $"The data source '{source.Description}' returned {data.Channels}-channel {data.ImageSize}x{data.ImageSize} images; expected {options.Architecture.Channels}-channel {imageSize}x{imageSize}.");
+        }
+        if (data.Count < options.BatchSize)
+        {
+            int count = data.Count;
+            data.Dispose();
+            throw new InvalidOperationException(
+                $"The data source '{source.Description}' has {count} images, fewer than one batch of {options.BatchSize}; lower the batch size or supply more images.");
+        }
+        Log.DataLoaded(logger, source.Description, imageSize, (long)time.GetElapsedTime(start).TotalMilliseconds);
+        return data;
+    }
+
+    private StepMetrics Step(Tensor images, Tensor order, int batchIndex, torch.Generator random, Tensor ones, Tensor zeros)
+    {
+        using var scope = NewDisposeScope();
+        int batchSize = options.BatchSize;
+        Generator g = Generator;
+        Tensor real = images.index_select(0, order.narrow(0, (long)batchIndex * batchSize, batchSize));
+
+        // Discriminator: real towards 1, detached fakes towards 0.
+        discriminatorOptimizer.zero_grad();
+        Tensor realLogits = discriminator.call(real);
+        Tensor noise = randn([batchSize, options.Architecture.LatentSize, 1, 1], generator: random).to(device);
+        Tensor fake = g.call(noise);
+        Tensor fakeLogits = discriminator.call(fake.detach());
+        Tensor discriminatorLoss = binary_cross_entropy_with_logits(realLogits, ones) + binary_cross_entropy_with_logits(fakeLogits, zeros);
+        discriminatorLoss.backward();
+        discriminatorOptimizer.step();
+
+        // Generator: the non-saturating loss, fakes towards 1 through the updated discriminator.
+        generatorOptimizer.zero_grad();
+        Tensor generatorLoss = binary_cross_entropy_with_logits(discriminator.call(fake), ones);
+        generatorLoss.backward();
+        generatorOptimizer.step();
+
+        using IDisposable noGrad = no_grad();
+        Tensor correct = realLogits.gt(0).sum().add(fakeLogits.lt(0).sum()).to_type(ScalarType.Float32).div(2.0 * batchSize);
+        // One device-to-host copy for all five numbers.
+        float[] values = stack([
+            discriminatorLoss.detach(), generatorLoss.detach(), realLogits.sigmoid().mean(), fakeLogits.sigmoid().mean(), correct,
+        ]).cpu().data<float>().ToArray();
+        return new StepMetrics(1, values[0], values[1], values[2], values[3], values[4]);
+    }
+
+    private TrainingProgress Snapshot(StepMetrics sums, int epoch, int batch, int batches, long epochStart, long runStart)
+    {
+        TimeSpan elapsed = time.GetElapsedTime(runStart);
+        double epochSeconds = time.GetElapsedTime(epochStart).TotalSeconds;
+        long done = (long)(epoch - 1) * batches + batch;
+        long total = (long)options.Epochs * batches;
+        TimeSpan remaining = TimeSpan.FromSeconds(elapsed.TotalSeconds / done * (total - done));
+        double rate = epochSeconds > 0 ? batch * options.BatchSize / epochSeconds : 0;
+        return new TrainingProgress(epoch, options.Epochs, batch, batches, sums.DiscriminatorLoss / sums.Count, sums.GeneratorLoss / sums.Count,
+            sums.RealScore / sums.Count, sums.FakeScore / sums.Count, rate, elapsed, remaining);
+    }
+
+    private EpochSummary Summarise(StepMetrics sums, int epoch, int batches, long epochStart)
+    {
+        TimeSpan duration = time.GetElapsedTime(epochStart);
+        double rate = duration.TotalSeconds > 0 ? batches * options.BatchSize / duration.TotalSeconds : 0;
+        return new EpochSummary(epoch, sums.DiscriminatorLoss / sums.Count, sums.GeneratorLoss / sums.Count, sums.RealScore / sums.Count,
+            sums.FakeScore / sums.Count, sums.Accuracy / sums.Count, rate, duration);
+    }
+
+    private string WriteSampleGrid(Tensor fixedNoise, int epoch)
+    {
+        string path = Path.Combine(options.OutputDirectory!, "samples", string.Create(CultureInfo.InvariantCulture, $"epoch_{epoch:D3}.png"));
+        using Tensor samples = Generator.Generate(fixedNoise);
+        int columns = (int)Math.Ceiling(Math.Sqrt(options.SampleCount));
+        using Image grid = TensorImages.ToGrid(samples, columns);
+        AtomicFile.Write(path, stream => grid.SaveAsPng(stream));
+        Log.SampleGridWritten(logger, epoch, path);
+        return path;
+    }
+
+    private static long CountParameters(nn.Module module) => module.parameters().Sum(p => p.numel());
+
+    private static Device ResolveDevice(string name)
+    {
+        if (name.StartsWith("cuda", StringComparison.Ordinal) && !torch.cuda.is_available())
+        {
+            throw new InvalidOperationException(
+                $"Device '{name}' was requested, but CUDA is not available to TorchSharp. Reference a CUDA backend package " +
+                "(for example libtorch-cuda-12.8-linux-x64) in the application instead of libtorch-cpu, and run on a machine with an NVIDIA GPU and driver; or use 'cpu'.");
+        }
+        return torch.device(name);
+    }
+}

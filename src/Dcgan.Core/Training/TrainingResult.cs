@@ -1,0 +1,37 @@
+using Dcgan.Models;
+
+namespace Dcgan.Training;
+
+/// <summary>
+/// What a finished training run leaves: the trained generator (owned by this result), the per-epoch
+/// history and the files written.
+/// </summary>
+public sealed class TrainingResult : IDisposable
+{
+    internal TrainingResult(Generator generator, IReadOnlyList<EpochSummary> history, IReadOnlyList<string> files, TimeSpan elapsed, string? generatorPath)
+    {
+        Generator = generator;
+        History = history;
+        Files = files;
+        Elapsed = elapsed;
+        GeneratorPath = generatorPath;
+    }
+
+    /// <summary>The trained generator, in evaluation mode. Disposed with this result.</summary>
+    public Generator Generator { get; }
+
+    /// <summary>One summary per finished epoch, in order.</summary>
+    public IReadOnlyList<EpochSummary> History { get; }
+
+    /// <summary>Every file written, in order (sample grids, then model files); empty without an output directory.</summary>
+    public IReadOnlyList<string> Files { get; }
+
+    /// <summary>The generator file written at the end, or null without an output directory.</summary>
+    public string? GeneratorPath { get; }
+
+    /// <summary>Wall time of the whole run.</summary>
+    public TimeSpan Elapsed { get; }
+
+    /// <summary>Disposes the generator; safe to call more than once.</summary>
+    public void Dispose() => Generator.Dispose();
+}
