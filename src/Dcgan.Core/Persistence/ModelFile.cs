@@ -38,11 +38,10 @@ internal static class ModelFile
         BinaryPrimitives.WriteInt32LittleEndian(header[12..], manifest.Length);
         stream.Write(header);
         stream.Write(manifest);
-        // TorchSharp's writer would close the stream it is given; shield the caller's.
+        // TorchSharp's writer closes the stream it is given; shield the caller's. ToArray works on a closed MemoryStream.
         using var weights = new MemoryStream();
         module.save(weights);
-        weights.Position = 0;
-        weights.CopyTo(stream);
+        stream.Write(weights.ToArray());
     }
 
     public static FileStream OpenRead(string path)

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Globalization;
+using Dcgan.Imaging;
+using Dcgan.Models;
+using SixLabors.ImageSharp;
+using Spectre.Console;
+using TorchSharp;
+
+namespace Dcgan.Cli;
+
+/// <summary><c>dcgan generate</c>: loads a generator file and writes digits as PNGs plus one grid.</summary>
+internal static class GenerateCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "A generator file written by train.", DefaultValueFactory = _ => Path.Combine("outputs", "generator.dcgan") };
+        var count = new Option<int>("--count") { Description = "How many images.", DefaultValueFactory = _ => 64 };
+        var seed = new Option<long>("--seed") { Description = "Seed of the noise.", DefaultValueFactory = _ => 0 };
+        var output = new Option<string>("--output") { Description = "Directory for the PNGs.", DefaultValueFactory = _ => "generated" };
+
+        var command = new Command("generate", "Generate images with a trained generator.") { model, count, seed, output };
+        command.SetAction(result => Run(result.GetValue(model)!, result.GetValue(count), result.GetValue(seed), result.GetValue(output)!));
+        return command;
+    }
+
+    private static int Run(string modelPath, int count, long seed, string output)
+    {
+        if (count <= 0)
+        {
+            AnsiConsole.MarkupLine($"[red]--count must be positive, but was {count}.[/]");
+            return 2;
+        }
+
+        // 1. Load the generator; the file describes its own architecture.
+        Generator generator;
+        try
+        {
+            generator = Generator.Load(modelPath);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException)
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+            return 2;
+        }
+
+        // 2. Generate and write each image, then the grid.
+        using (generator)
+        using (torch.Tensor images = generator.Generate(count, seed))
+        {
+            Directory.CreateDirectory(output);
+            for (int i = 0; i < count; i++)
+            {
+                using torch.Tensor one = images[i];
+                using Image image = TensorImages.ToImage(one);
+                image.SaveAsPng(Path.Combine(output, string.Create(CultureInfo.InvariantCulture, $"digit_{i:D4}.png")));
+            }
+            using Image grid = TensorImages.ToGrid(images, columns: (int)Math.Ceiling(Math.Sqrt(count)));
+            string gridPath = Path.Combine(output, "grid.png");
+            grid.SaveAsPng(gridPath);
+            AnsiConsole.MarkupLine($"Wrote {count} images and [blue]{Markup.Escape(gridPath)}[/].");
+        }
+        return 0;
+    }
+}

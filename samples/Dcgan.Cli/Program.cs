@@ -1,0 +1,17 @@
+// dcgan: train a DCGAN on MNIST and generate digits, through Dcgan's public API only.
+//
+//   dcgan train    [--epochs 5] [--batch-size 64] [--output ./outputs] [--data-dir DIR] [--seed 42] [--limit N] [--threads N]
+//   dcgan generate [--model ./outputs/generator.dcgan] [--count 64] [--seed 0] [--output ./generated]
+
+using System.CommandLine;
+using Dcgan.Cli;
+
+// 1. The commands.
+var root = new RootCommand("Train Deep Convolutional GANs on MNIST and generate handwritten digits.")
+{
+    TrainCommand.Create(),
+    GenerateCommand.Create(),
+};
+
+// 2. Parse and run; Ctrl+C cancels the token each action receives.
+return await root.Parse(args).InvokeAsync();

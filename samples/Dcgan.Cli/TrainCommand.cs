@@ -1,0 +1,89 @@
+using System.CommandLine;
+using Dcgan.Training;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace Dcgan.Cli;
+
+/// <summary><c>dcgan train</c>: trains on MNIST and writes sample grids and model files.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 5 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Images per batch.", DefaultValueFactory = _ => 64 };
+        var output = new Option<string>("--output") { Description = "Directory for sample grids and model files.", DefaultValueFactory = _ => "outputs" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Directory holding the MNIST files (else DCGAN_MNIST_DIR, else the cache, downloading if needed)." };
+        var seed = new Option<long>("--seed") { Description = "Seed of initialisation, shuffling and noise.", DefaultValueFactory = _ => 42 };
+        var limit = new Option<int?>("--limit") { Description = "Train on the first N images only." };
+        var threads = new Option<int>("--threads") { Description = "libtorch threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
+
+        var command = new Command("train", "Train a DCGAN on MNIST.") { epochs, batchSize, output, dataDir, seed, limit, threads };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            result.GetValue(epochs), result.GetValue(batchSize), result.GetValue(output)!, result.GetValue(dataDir),
+            result.GetValue(seed), result.GetValue(limit), result.GetValue(threads), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int epochs, int batchSize, string output, string? dataDir, long seed, int? limit, int threads, CancellationToken cancellationToken)
+    {
+        using ILoggerFactory loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+
+        // 1. Configure the run.
+        DcganBuilder builder = new DcganBuilder()
+            .WithMnist(options =>
+            {
+                options.Directory = dataDir;
+                options.Limit = limit;
+            })
+            .WithEpochs(epochs)
+            .WithBatchSize(batchSize)
+            .WithSeed(seed)
+            .WithThreads(threads)
+            .WithOutputDirectory(output)
+            .WithLoggerFactory(loggerFactory);
+
+        AnsiConsole.MarkupLine($"Training a DCGAN on MNIST: [bold]{epochs}[/] epochs, batch {batchSize}, seed {seed}, {threads} threads -> [blue]{Markup.Escape(Path.GetFullPath(output))}[/]");
+
+        // 2. Train with a live progress bar.
+        TrainingResult result;
+        try
+        {
+            result = await AnsiConsole.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .StartAsync(async context =>
+                {
+                    ProgressTask task = context.AddTask("starting", maxValue: 1.0);
+                    var progress = new SpectreTrainingProgress(task);
+                    return await builder.TrainAsync(progress, cancellationToken);
+                });
+        }
+        catch (OperationCanceledException)
+        {
+            AnsiConsole.MarkupLine("[yellow]Cancelled.[/] Files already written are complete.");
+            return 130;
+        }
+        catch (Exception ex) when (ex is DcganValidationException or IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+            return 2;
+        }
+
+        // 3. Report what was produced.
+        using (result)
+        {
+            var table = new Table().AddColumns("epoch", "D loss", "G loss", "D(x)", "D(G(z))", "D accuracy", "images/s", "seconds");
+            foreach (EpochSummary e in result.History)
+            {
+                table.AddRow(e.Epoch.ToString(), e.DiscriminatorLoss.ToString("F4"), e.GeneratorLoss.ToString("F4"), e.RealScore.ToString("F3"),
+                    e.FakeScore.ToString("F3"), e.DiscriminatorAccuracy.ToString("P1"), e.ImagesPerSecond.ToString("F0"), e.Duration.TotalSeconds.ToString("F1"));
+            }
+            AnsiConsole.Write(table);
+            foreach (string file in result.Files)
+                AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(file)}[/]");
+            AnsiConsole.MarkupLine($"Done in {result.Elapsed.TotalSeconds:F1} s.");
+        }
+        return 0;
+    }
+}
