@@ -9,6 +9,11 @@ namespace Dcgan.Models;
 /// N(1, 0.02) and batch-norm shift zero. Drawing from an explicit generator keeps it independent of
 /// libtorch's global random state, so two models built with the same seed are identical.
 /// </summary>
+/// <remarks>
+/// The values are drawn with <c>randn(..., generator)</c> and copied in, rather than through
+/// <c>nn.init.normal_(..., generator)</c>: in TorchSharp 0.107 the latter ignored the generator here
+/// (two models with the same seed differed), which the generator tests catch.
+/// </remarks>
 internal static class WeightInitialization
 {
     public static void Apply(nn.Module module, torch.Generator random)
@@ -19,16 +24,22 @@ internal static class WeightInitialization
             switch (child)
             {
                 case Conv2d conv:
-                    nn.init.normal_(conv.weight, 0.0, 0.02, random);
+                    Normal(conv.weight, 0.0, 0.02, random);
                     break;
                 case ConvTranspose2d deconv:
-                    nn.init.normal_(deconv.weight, 0.0, 0.02, random);
+                    Normal(deconv.weight, 0.0, 0.02, random);
                     break;
                 case BatchNorm2d norm:
-                    nn.init.normal_(norm.weight, 1.0, 0.02, random);
+                    Normal(norm.weight, 1.0, 0.02, random);
                     nn.init.zeros_(norm.bias);
                     break;
             }
         }
+    }
+
+    private static void Normal(Tensor parameter, double mean, double std, torch.Generator random)
+    {
+        using Tensor values = randn(parameter.shape, dtype: parameter.dtype, generator: random);
+        parameter.copy_(values.mul_(std).add_(mean));
     }
 }

@@ -1,0 +1,89 @@
+using Dcgan.Tests;
+
+namespace Dcgan.Core.Tests;
+
+public sealed class DcganBuilderTests
+{
+    [Fact]
+    public void Build_WithSeveralBadSettings_ReportsEveryProblemTogether()
+    {
+        var builder = new DcganBuilder()
+            .WithLatentSize(0)
+            .WithImageSize(48)
+            .WithBatchSize(1)
+            .WithEpochs(-2)
+            .WithLearningRates(double.NaN, -1)
+            .WithBetas(1.0, 0.999)
+            .WithThreads(0);
+
+        Action act = () => builder.Build();
+
+        var errors = act.Should().Throw<DcganValidationException>().Which.Errors;
+        errors.Should().HaveCount(9);
+        string all = string.Join("\n", errors);
+        all.Should().Contain("LatentSize").And.Contain("ImageSize 48").And.Contain("28, 32, 64").And.Contain("BatchSize")
+            .And.Contain("Epochs").And.Contain("GeneratorLearningRate").And.Contain("DiscriminatorLearningRate").And.Contain("Beta1")
+            .And.Contain("Threads").And.Contain("No data source");
+    }
+
+    [Fact]
+    public void Build_UnwritableOutputDirectory_IsReportedBeforeTraining()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+        string file = Path.Combine(directory.Path, "a-file");
+        File.WriteAllText(file, "x");
+
+        Action act = () => new DcganBuilder().WithDataSource(new MnistSubsetSource(64)).WithOutputDirectory(Path.Combine(file, "out")).Build();
+
+        act.Should().Throw<DcganValidationException>().Which.Errors.Should().ContainSingle().Which.Should().Contain("OutputDirectory").And.Contain("not writable");
+    }
+
+    [Fact]
+    public void Build_ChannelsDisagreeWithDataSource_IsReported()
+    {
+        Action act = () => new DcganBuilder().WithDataSource(new MnistSubsetSource(64)).WithChannels(3).Build();
+
+        act.Should().Throw<DcganValidationException>().WithMessage("*Channels is 3*has 1*");
+    }
+
+    [Fact]
+    public void Build_Twice_Throws()
+    {
+        var builder = new DcganBuilder().WithDataSource(new MnistSubsetSource(64)).WithFeatureMaps(8, 8);
+        using (builder.Build())
+        {
+        }
+
+        Action act = () => builder.Build();
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*already built*");
+    }
+
+    [Fact]
+    public void Build_CudaWithoutCudaBackend_FailsWithClearMessage()
+    {
+        Action act = () => new DcganBuilder().WithDataSource(new MnistSubsetSource(64)).WithDevice("cuda").Build().Dispose();
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*'cuda'*CUDA is not available*backend*");
+    }
+
+    [Fact]
+    public void Build_UnknownDevice_IsReported()
+    {
+        Action act = () => new DcganBuilder().WithDataSource(new MnistSubsetSource(64)).WithDevice("tpu").Build();
+
+        act.Should().Throw<DcganValidationException>().WithMessage("*Device*'tpu'*");
+    }
+
+    [Fact]
+    public void WithMnist_IsReachableWithoutExtraUsing_AndTakesChannelsFromTheSource()
+    {
+        using var trainer = new DcganBuilder().WithMnist(TestData.MnistDirectory).WithFeatureMaps(8, 8).Build();
+
+        trainer.Options.Architecture.Channels.Should().Be(1);
+        trainer.Options.Epochs.Should().Be(5);
+        trainer.Options.BatchSize.Should().Be(64);
+        trainer.Options.GeneratorLearningRate.Should().Be(2e-4);
+        trainer.Options.Beta1.Should().Be(0.5);
+    }
+}

@@ -1,0 +1,153 @@
+using Dcgan.Training;
+using Dcgan.Tests;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using TorchSharp;
+
+namespace Dcgan.Core.Tests.Training;
+
+public sealed class AdversarialTrainerTests
+{
+    private static DcganBuilder Tiny(int images = 256, int epochs = 1, long seed = 1) => new DcganBuilder()
+        .WithDataSource(new MnistSubsetSource(images))
+        .WithFeatureMaps(8, 8)
+        .WithLatentSize(16)
+        .WithBatchSize(32)
+        .WithEpochs(epochs)
+        .WithSeed(seed)
+        .WithThreads(2);
+
+    [Fact]
+    public void Train_SameSeedTwice_GivesBitIdenticalWeights()
+    {
+        using TrainingResult first = Tiny(seed: 5).Train();
+        using TrainingResult second = Tiny(seed: 5).Train();
+        using TrainingResult other = Tiny(seed: 6).Train();
+
+        ModelAssertions.SameWeights(first.Generator, second.Generator).Should().BeTrue();
+        first.History.Should().BeEquivalentTo(second.History, o => o.Excluding(e => e.ImagesPerSecond).Excluding(e => e.Duration));
+        ModelAssertions.SameWeights(first.Generator, other.Generator).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Train_OnRealSubset_LossesStayFiniteAndDiscriminatorLearns()
+    {
+        // Wide enough (16 feature maps) for the discriminator's logits to cross zero within 64 steps.
+        using TrainingResult result = Tiny(images: 1024, epochs: 2).WithFeatureMaps(16, 16).WithLatentSize(32).Train();
+
+        result.History.Should().HaveCount(2);
+        result.History.Should().OnlyContain(e => double.IsFinite(e.DiscriminatorLoss) && double.IsFinite(e.GeneratorLoss));
+        // Chance is 50%; a discriminator that learns separates real digits from early fakes.
+        result.History[^1].DiscriminatorAccuracy.Should().BeGreaterThan(0.7);
+        result.History[^1].RealScore.Should().BeGreaterThan(result.History[^1].FakeScore);
+    }
+
+    [Fact]
+    public void Train_ReportsProgressAfterEveryBatch()
+    {
+        var reports = new List<TrainingProgress>();
+
+        using TrainingResult result = Tiny(images: 256, epochs: 2).Train(new SynchronousProgress(reports.Add));
+
+        reports.Should().HaveCount(2 * (256 / 32));
+        reports.Select(r => r.Step).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        reports[^1].Fraction.Should().Be(1.0);
+        reports.Should().OnlyContain(r => r.BatchesPerEpoch == 8 && r.Epochs == 2 && r.ImagesPerSecond > 0);
+    }
+
+    [Fact]
+    public void Train_WithOutputDirectory_WritesGridPngsAndALoadableGenerator()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+
+        using TrainingResult result = Tiny(epochs: 2).WithImageSize(32).WithOutputDirectory(directory.Path).Train();
+
+        string[] grids = [Path.Combine(directory.Path, "samples", "epoch_001.png"), Path.Combine(directory.Path, "samples", "epoch_002.png")];
+        result.Files.Should().StartWith(grids);
+        foreach (string grid in grids)
+        {
+            using Image<L8> image = Image.Load<L8>(grid);
+            image.Width.Should().Be(8 * (32 + 2) + 2);
+            image.Height.Should().Be(8 * (32 + 2) + 2);
+        }
+        result.GeneratorPath.Should().Be(Path.Combine(directory.Path, "generator.dcgan"));
+        using Dcgan.Models.Generator loaded = Dcgan.Models.Generator.Load(result.GeneratorPath!);
+        using torch.Tensor fromFile = loaded.Generate(8, seed: 3);
+        using torch.Tensor fromResult = result.Generator.Generate(8, seed: 3);
+        fromFile.eq(fromResult).all().item<bool>().Should().BeTrue();
+        Directory.GetFiles(directory.Path, "*.tmp", SearchOption.AllDirectories).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Train_WithoutOutputDirectory_WritesNothing()
+    {
+        using TrainingResult result = Tiny().Train();
+
+        result.Files.Should().BeEmpty();
+        result.GeneratorPath.Should().BeNull();
+    }
+
+    [Fact]
+    public void Train_CancelledMidEpoch_StopsWithinOneBatchAndLeavesOnlyCompleteFiles()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+        using var cancellation = new CancellationTokenSource();
+        int reportsAfterCancel = -1;
+        var progress = new SynchronousProgress(p =>
+        {
+            if (cancellation.IsCancellationRequested)
+                reportsAfterCancel++;
+            if (p.Epoch == 2 && p.Batch == 3)
+            {
+                cancellation.Cancel();
+                reportsAfterCancel = 0;
+            }
+        });
+
+        Action act = () => Tiny(epochs: 3).WithOutputDirectory(directory.Path).Train(progress, cancellation.Token).Dispose();
+
+        act.Should().Throw<OperationCanceledException>();
+        reportsAfterCancel.Should().Be(0, "the token is checked before every batch");
+        Directory.GetFiles(directory.Path, "*", SearchOption.AllDirectories).Select(Path.GetFileName)
+            .Should().BeEquivalentTo(["epoch_001.png"], "only the finished epoch's grid was written, and no temporary file remains");
+    }
+
+    [Fact]
+    public void Train_Twice_Throws()
+    {
+        using var trainer = Tiny().Build();
+        trainer.Train().Dispose();
+
+        Action act = () => trainer.Train();
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*already trained*");
+    }
+
+    [Fact]
+    public void Train_MemoryStaysFlat_EveryStepTensorIsDisposed()
+    {
+        using var trainer = Tiny(images: 512, epochs: 1).Build();
+        long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+
+        trainer.Train().Dispose();
+
+        long after = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        (after - before).Should().BeLessThan(16, "per-step tensors live in dispose scopes; 16 steps would leak far more");
+    }
+
+    [Fact]
+    public async Task TrainAsync_OnTheBuilder_DisposesTheTrainerAndReturnsTheGenerator()
+    {
+        using TrainingResult result = await Tiny().TrainAsync();
+
+        result.Generator.IsDisposed.Should().BeFalse();
+        using torch.Tensor images = result.Generator.Generate(2);
+        images.shape.Should().Equal(2, 1, 28, 28);
+    }
+
+    /// <summary>Reports on the calling thread, in order (Progress&lt;T&gt; posts and may reorder).</summary>
+    private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
+    }
+}
