@@ -60,6 +60,26 @@ public sealed class DcganOptions
     /// <value>Default 64 (an 8x8 grid).</value>
     public int SampleCount { get; set; } = 64;
 
+    /// <summary>Where checkpoints go, or null for none.</summary>
+    /// <value>Default null.</value>
+    public string? CheckpointDirectory { get; set; }
+
+    /// <summary>A checkpoint is written every this many epochs (and after the last).</summary>
+    /// <value>Default 1.</value>
+    public int CheckpointInterval { get; set; } = 1;
+
+    /// <summary>How many of the newest checkpoints are kept; older ones are deleted.</summary>
+    /// <value>Default 3.</value>
+    public int CheckpointsToKeep { get; set; } = 3;
+
+    /// <summary>
+    /// A checkpoint to continue from, or null to start fresh. A resumed run takes the checkpoint's
+    /// architecture, batch size, learning rates, betas, seed and sample count, and trains until
+    /// <see cref="Epochs"/> epochs are done in total.
+    /// </summary>
+    /// <value>Default null.</value>
+    public string? ResumeFrom { get; set; }
+
     /// <summary>Lists every problem with these options; empty when valid.</summary>
     /// <returns>One message per invalid setting, naming it, its value and what was expected.</returns>
     public IReadOnlyList<string> Validate()
@@ -86,7 +106,13 @@ public sealed class DcganOptions
         if (SampleCount <= 0)
             errors.Add($"{nameof(SampleCount)} must be positive, but was {SampleCount}.");
         if (OutputDirectory is not null)
-            CheckWritable(errors, OutputDirectory);
+            CheckWritable(errors, nameof(OutputDirectory), OutputDirectory);
+        if (CheckpointDirectory is not null)
+            CheckWritable(errors, nameof(CheckpointDirectory), CheckpointDirectory);
+        if (CheckpointInterval <= 0)
+            errors.Add($"{nameof(CheckpointInterval)} must be positive, but was {CheckpointInterval}.");
+        if (CheckpointsToKeep <= 0)
+            errors.Add($"{nameof(CheckpointsToKeep)} must be positive, but was {CheckpointsToKeep}.");
         return errors;
     }
 
@@ -110,11 +136,11 @@ public sealed class DcganOptions
         device is "cpu" or "cuda"
         || (device is not null && device.StartsWith("cuda:", StringComparison.Ordinal) && int.TryParse(device.AsSpan(5), out int index) && index >= 0);
 
-    private static void CheckWritable(List<string> errors, string directory)
+    private static void CheckWritable(List<string> errors, string name, string directory)
     {
         if (string.IsNullOrWhiteSpace(directory))
         {
-            errors.Add($"{nameof(OutputDirectory)} must not be empty; use null to write nothing.");
+            errors.Add($"{name} must not be empty; use null to write nothing.");
             return;
         }
         try
@@ -126,7 +152,7 @@ public sealed class DcganOptions
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            errors.Add($"{nameof(OutputDirectory)} '{directory}' is not writable: {ex.Message}");
+            errors.Add($"{name} '{directory}' is not writable: {ex.Message}");
         }
     }
 }

@@ -35,4 +35,10 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Debug, "libtorch thread count set to {Threads}")]
     public static partial void ThreadsSet(ILogger logger, int threads);
+
+    [LoggerMessage(10, LogLevel.Information, "Checkpoint for epoch {Epoch} written to {Path}")]
+    public static partial void CheckpointWritten(ILogger logger, int epoch, string path);
+
+    [LoggerMessage(11, LogLevel.Information, "Resumed from {Path} after epoch {Epoch} (step {Step})")]
+    public static partial void Resumed(ILogger logger, string path, int epoch, long step);
 }

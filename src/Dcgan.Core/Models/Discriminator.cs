@@ -78,7 +78,7 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
     public static Discriminator Load(string path)
     {
         using FileStream stream = ModelFile.OpenRead(path);
-        return ModelFile.Load(stream, path, ModelKind.Discriminator, architecture => new Discriminator(architecture));
+        return ModelFile.Load(stream, path, ModelKind.Discriminator, manifest => new Discriminator(manifest.Architecture));
     }
 
     /// <inheritdoc />

@@ -22,6 +22,9 @@ public sealed class Generator : nn.Module<Tensor, Tensor>
 {
     private readonly Sequential main;
 
+    // Serialises inference: eval()/train() switching is module state shared by all callers.
+    private readonly Lock inferenceLock = new();
+
     /// <summary>Creates a generator with DCGAN initial weights drawn from <paramref name="seed"/>.</summary>
     /// <param name="architecture">The shape of the network.</param>
     /// <param name="seed">Seed of the N(0, 0.02) initialisation.</param>
@@ -64,6 +67,9 @@ public sealed class Generator : nn.Module<Tensor, Tensor>
     /// <summary>The shape this generator was built with.</summary>
     public DcganArchitecture Architecture { get; }
 
+    /// <summary>How this generator was trained: set after training and when loaded from a file that records it; otherwise null.</summary>
+    public TrainingSummary? Training { get; internal set; }
+
     /// <summary>Maps noise <c>[N, LatentSize]</c> or <c>[N, LatentSize, 1, 1]</c> to images <c>[N, C, H, W]</c> in [-1, 1].</summary>
     /// <param name="noise">The latent vectors.</param>
     /// <returns>The generated images.</returns>
@@ -104,7 +110,10 @@ public sealed class Generator : nn.Module<Tensor, Tensor>
         return Generate(noise);
     }
 
-    /// <summary>Generates images from the given noise, in evaluation mode and without gradients.</summary>
+    /// <summary>
+    /// Generates images from the given noise, in evaluation mode and without gradients. Safe to call from
+    /// several threads at once: calls are serialised, and each result depends only on its noise.
+    /// </summary>
     /// <param name="noise">Latent vectors <c>[N, LatentSize]</c> or <c>[N, LatentSize, 1, 1]</c> on any device.</param>
     /// <returns>A CPU tensor <c>[N, Channels, ImageSize, ImageSize]</c> in [-1, 1], owned by the caller.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="noise"/> is null.</exception>
@@ -112,45 +121,51 @@ public sealed class Generator : nn.Module<Tensor, Tensor>
     public Tensor Generate(Tensor noise)
     {
         ArgumentNullException.ThrowIfNull(noise);
-        ObjectDisposedException.ThrowIf(IsDisposed, this);
-        bool wasTraining = training;
-        eval();
-        try
+        lock (inferenceLock)
         {
-            using var scope = NewDisposeScope();
-            using IDisposable noGrad = no_grad();
-            Device device = parameters().First().device;
-            Tensor images = call(noise.to(device)).cpu();
-            return images.MoveToOuterDisposeScope();
-        }
-        finally
-        {
-            train(wasTraining);
+            ObjectDisposedException.ThrowIf(IsDisposed, this);
+            bool wasTraining = training;
+            eval();
+            try
+            {
+                using var scope = NewDisposeScope();
+                using IDisposable noGrad = no_grad();
+                Device device = parameters().First().device;
+                Tensor images = call(noise.to(device)).cpu();
+                return images.MoveToOuterDisposeScope();
+            }
+            finally
+            {
+                train(wasTraining);
+            }
         }
     }
 
     /// <summary>Whether <see cref="Dispose(bool)"/> has run.</summary>
     public bool IsDisposed { get; private set; }
 
-    /// <summary>Writes the architecture and weights to <paramref name="path"/>, replacing it atomically.</summary>
+    /// <summary>
+    /// Writes the generator file (safetensors with a Dcgan manifest, format version 2; see
+    /// <c>docs/embedding.md</c>) to <paramref name="path"/>, replacing it atomically.
+    /// </summary>
     /// <param name="path">The file to write; its directory is created if missing.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
-    public void Save(string path) => ModelFile.Save(path, ModelKind.Generator, Architecture, this);
+    public void Save(string path) => ModelFile.Save(path, ModelKind.Generator, Architecture, this, Training);
 
     /// <summary>Writes the architecture and weights to <paramref name="stream"/>.</summary>
     /// <param name="stream">A writable stream; left open.</param>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
-    public void Save(Stream stream) => ModelFile.Save(stream, ModelKind.Generator, Architecture, this);
+    public void Save(Stream stream) => ModelFile.Save(stream, ModelKind.Generator, Architecture, this, Training);
 
     /// <summary>Loads a generator saved by <see cref="Save(string)"/>; needs no other configuration.</summary>
     /// <param name="path">The model file.</param>
     /// <returns>A generator in evaluation mode on the CPU, owned by the caller.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file is not a Dcgan generator file, is truncated, or is of a newer format.</exception>
+    /// <exception cref="InvalidDataException">The file is not a Dcgan generator file, is truncated, does not match its declared architecture (the message names the tensor and both shapes), or is of a newer format.</exception>
     public static Generator Load(string path)
     {
         using FileStream stream = ModelFile.OpenRead(path);
-        return ModelFile.Load(stream, path, ModelKind.Generator, architecture => new Generator(architecture));
+        return ModelFile.Load(stream, path, ModelKind.Generator, manifest => new Generator(manifest.Architecture) { Training = manifest.Training });
     }
 
     /// <summary>Loads a generator from a stream written by <see cref="Save(Stream)"/>.</summary>
@@ -161,7 +176,7 @@ public sealed class Generator : nn.Module<Tensor, Tensor>
     public static Generator Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return ModelFile.Load(stream, "(stream)", ModelKind.Generator, architecture => new Generator(architecture));
+        return ModelFile.Load(stream, "(stream)", ModelKind.Generator, manifest => new Generator(manifest.Architecture) { Training = manifest.Training });
     }
 
     /// <inheritdoc />

@@ -1,47 +1,68 @@
 using System.Buffers.Binary;
-using System.Text;
+using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using Dcgan.Models;
 using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Dcgan.Persistence;
 
 /// <summary>
-/// The Dcgan model file, format version 1: everything needed to rebuild a network, in one file.
+/// The Dcgan model file: one self-describing file per network, readable from Python.
 /// </summary>
 /// <remarks>
-/// Layout (little-endian): 8 bytes magic <c>DCGANMDL</c>; int32 format version; int32 manifest length;
-/// the manifest as UTF-8 JSON (<see cref="ModelManifest"/>: kind and architecture); then the weights in
-/// TorchSharp's state-dict format. Readers accept every version up to <see cref="CurrentVersion"/> and
-/// reject newer ones naming both versions.
+/// <para><b>Version 2</b> (written now) is a safetensors file. Its <c>__metadata__</c> holds
+/// <c>format</c> = <c>dcgan</c>, <c>format_version</c>, <c>kind</c>, the architecture both as separate
+/// keys (<c>latent_size</c>, <c>image_size</c>, <c>channels</c>, <c>generator_feature_maps</c>,
+/// <c>discriminator_feature_maps</c>, <c>class_count</c>, <c>pixel_range</c>) and as JSON
+/// (<c>architecture</c>), and the training summary as JSON (<c>training</c>). The tensors are the
+/// module's state dict under its PyTorch-style names.</para>
+/// <para><b>Version 1</b> (Dcgan 0.1 previews): magic <c>DCGANMDL</c>, int32 version, int32 manifest
+/// length, JSON manifest, TorchSharp state-dict bytes. Still read.</para>
+/// <para>Policy: the loader reads every earlier version; a newer version gets an error naming both.</para>
 /// </remarks>
 internal static class ModelFile
 {
-    public const int CurrentVersion = 1;
-    private const int MaxManifestBytes = 1 << 20;
-    private static ReadOnlySpan<byte> Magic => "DCGANMDL"u8;
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    public const int CurrentVersion = 2;
+    private const int MaxLegacyManifestBytes = 1 << 20;
+    private static ReadOnlySpan<byte> LegacyMagic => "DCGANMDL"u8;
 
-    public static void Save(string path, ModelKind kind, DcganArchitecture architecture, torch.nn.Module module)
+    public static string LibraryVersion { get; } =
+        typeof(ModelFile).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+
+    public static void Save(string path, ModelKind kind, DcganArchitecture architecture, nn.Module module, TrainingSummary? training = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        AtomicFile.Write(path, stream => Save(stream, kind, architecture, module));
+        AtomicFile.Write(path, stream => Save(stream, kind, architecture, module, training));
     }
 
-    public static void Save(Stream stream, ModelKind kind, DcganArchitecture architecture, torch.nn.Module module)
+    public static void Save(Stream stream, ModelKind kind, DcganArchitecture architecture, nn.Module module, TrainingSummary? training = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        byte[] manifest = JsonSerializer.SerializeToUtf8Bytes(new ModelManifest(kind.ToString(), architecture), Json);
-        Span<byte> header = stackalloc byte[16];
-        Magic.CopyTo(header);
-        BinaryPrimitives.WriteInt32LittleEndian(header[8..], CurrentVersion);
-        BinaryPrimitives.WriteInt32LittleEndian(header[12..], manifest.Length);
-        stream.Write(header);
-        stream.Write(manifest);
-        // TorchSharp's writer closes the stream it is given; shield the caller's. ToArray works on a closed MemoryStream.
-        using var weights = new MemoryStream();
-        module.save(weights);
-        stream.Write(weights.ToArray());
+        SafetensorsFile.Write(stream, Metadata(kind, architecture, training), module.state_dict());
+    }
+
+    public static Dictionary<string, string> Metadata(ModelKind kind, DcganArchitecture architecture, TrainingSummary? training)
+    {
+        var metadata = new Dictionary<string, string>
+        {
+            ["format"] = "dcgan",
+            ["format_version"] = CurrentVersion.ToString(CultureInfo.InvariantCulture),
+            ["kind"] = kind.ToString().ToLowerInvariant(),
+            ["latent_size"] = Invariant(architecture.LatentSize),
+            ["image_size"] = Invariant(architecture.ImageSize),
+            ["channels"] = Invariant(architecture.Channels),
+            ["generator_feature_maps"] = Invariant(architecture.GeneratorFeatureMaps),
+            ["discriminator_feature_maps"] = Invariant(architecture.DiscriminatorFeatureMaps),
+            ["class_count"] = "0",
+            ["pixel_range"] = "[-1, 1]",
+            ["architecture"] = JsonSerializer.Serialize(architecture),
+            ["dcgan_version"] = LibraryVersion,
+        };
+        if (training is not null)
+            metadata["training"] = JsonSerializer.Serialize(training);
+        return metadata;
     }
 
     public static FileStream OpenRead(string path)
@@ -52,56 +73,134 @@ internal static class ModelFile
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
     }
 
-    public static TModule Load<TModule>(Stream stream, string source, ModelKind kind, Func<DcganArchitecture, TModule> create)
-        where TModule : torch.nn.Module
+    public static TModule Load<TModule>(Stream stream, string source, ModelKind kind, Func<ModelManifest, TModule> create)
+        where TModule : nn.Module
+    {
+        var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        buffer.Position = 0;
+        if (buffer.Length >= 8 && buffer.GetBuffer().AsSpan(0, 8).SequenceEqual(LegacyMagic))
+            return LoadVersion1(buffer, source, kind, create);
+
+        SafetensorsContent content = SafetensorsFile.Read(buffer, source);
+        ModelManifest manifest = ReadManifest(content.Metadata, source, kind);
+        TModule module = create(manifest);
+        try
+        {
+            LoadStateDict(module, content.Tensors, prefix: "", source);
+            module.eval();
+            return module;
+        }
+        catch
+        {
+            module.Dispose();
+            throw;
+        }
+    }
+
+    public static ModelManifest ReadManifest(IReadOnlyDictionary<string, string> metadata, string source, ModelKind kind)
+    {
+        if (!metadata.TryGetValue("format", out string? format) || format != "dcgan")
+            throw new InvalidDataException($"'{source}' is a safetensors file but not a Dcgan model file: its metadata lacks format = dcgan.");
+        if (!metadata.TryGetValue("format_version", out string? versionText) || !int.TryParse(versionText, CultureInfo.InvariantCulture, out int version) || version < 1)
+            throw new InvalidDataException($"'{source}' has no valid format_version in its metadata.");
+        if (version > CurrentVersion)
+            throw new InvalidDataException($"'{source}' has model format version {version}; this version of Dcgan ({LibraryVersion}) reads versions 1 to {CurrentVersion}. Upgrade Dcgan to read it.");
+        string expectedKind = kind.ToString().ToLowerInvariant();
+        if (!metadata.TryGetValue("kind", out string? actualKind) || actualKind != expectedKind)
+            throw new InvalidDataException($"'{source}' holds a {actualKind ?? "model of unknown kind"}, not a {expectedKind}.");
+
+        DcganArchitecture architecture;
+        TrainingSummary? training = null;
+        try
+        {
+            architecture = JsonSerializer.Deserialize<DcganArchitecture>(metadata.GetValueOrDefault("architecture") ?? "null")
+                ?? throw new InvalidDataException($"'{source}' has no architecture in its metadata.");
+            if (metadata.TryGetValue("training", out string? trainingJson))
+                training = JsonSerializer.Deserialize<TrainingSummary>(trainingJson);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"'{source}' has malformed metadata: {ex.Message}", ex);
+        }
+        IReadOnlyList<string> errors = architecture.Validate();
+        if (errors.Count > 0)
+            throw new InvalidDataException($"'{source}' describes an invalid architecture: {string.Join(" ", errors)}");
+        return new ModelManifest(kind, version, architecture, training);
+    }
+
+    /// <summary>Copies tensors named <c>prefix + key</c> into the module's state dict, checking names, shapes and types.</summary>
+    public static void LoadStateDict(nn.Module module, IReadOnlyDictionary<string, SafetensorsEntry> tensors, string prefix, string source)
+    {
+        Dictionary<string, Tensor> state = module.state_dict();
+        var problems = new List<string>();
+        foreach ((string key, Tensor target) in state)
+        {
+            if (!tensors.TryGetValue(prefix + key, out SafetensorsEntry? entry))
+            {
+                problems.Add($"tensor '{prefix + key}' is missing (expected shape [{string.Join(", ", target.shape)}])");
+                continue;
+            }
+            if (!entry.Shape.SequenceEqual(target.shape))
+                problems.Add($"tensor '{prefix + key}' has shape [{string.Join(", ", entry.Shape)}] in the file but [{string.Join(", ", target.shape)}] in the model");
+        }
+        foreach (string name in tensors.Keys.Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && !state.ContainsKey(n[prefix.Length..])))
+            problems.Add($"tensor '{name}' in the file has no place in the model");
+        if (problems.Count > 0)
+            throw new InvalidDataException($"'{source}' does not match the architecture it declares: {string.Join("; ", problems)}.");
+
+        using IDisposable noGrad = no_grad();
+        foreach ((string key, Tensor target) in state)
+        {
+            using Tensor value = SafetensorsFile.ToTensor(tensors[prefix + key]);
+            if (value.dtype != target.dtype)
+                throw new InvalidDataException($"'{source}': tensor '{prefix + key}' is {value.dtype} in the file but {target.dtype} in the model.");
+            target.copy_(value);
+        }
+    }
+
+    private static TModule LoadVersion1<TModule>(MemoryStream stream, string source, ModelKind kind, Func<ModelManifest, TModule> create)
+        where TModule : nn.Module
     {
         Span<byte> header = stackalloc byte[16];
         if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length)
-            throw new InvalidDataException($"'{source}' is not a Dcgan model file: it is shorter than the 16-byte header.");
-        if (!header[..8].SequenceEqual(Magic))
-            throw new InvalidDataException($"'{source}' is not a Dcgan model file: expected the magic 'DCGANMDL' at offset 0.");
+            throw new InvalidDataException($"'{source}' is truncated: shorter than the 16-byte version 1 header.");
         int version = BinaryPrimitives.ReadInt32LittleEndian(header[8..]);
-        if (version < 1 || version > CurrentVersion)
-            throw new InvalidDataException($"'{source}' has model format version {version}; this version of Dcgan reads versions 1 to {CurrentVersion}. Upgrade Dcgan to read it.");
+        if (version != 1)
+            throw new InvalidDataException($"'{source}' has model format version {version} in a version 1 header; this version of Dcgan reads versions 1 to {CurrentVersion}.");
         int length = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
-        if (length <= 0 || length > MaxManifestBytes)
-            throw new InvalidDataException($"'{source}' has an invalid manifest length {length} at offset 12 (expected 1 to {MaxManifestBytes}).");
-
+        if (length <= 0 || length > MaxLegacyManifestBytes || length > stream.Length - 16)
+            throw new InvalidDataException($"'{source}' has an invalid manifest length {length} at offset 12.");
         byte[] manifestBytes = new byte[length];
-        if (stream.ReadAtLeast(manifestBytes, length, throwOnEndOfStream: false) < length)
-            throw new InvalidDataException($"'{source}' is truncated: the manifest at offset 16 should be {length} bytes.");
+        stream.ReadExactly(manifestBytes);
 
-        ModelManifest manifest;
+        LegacyManifest legacy;
         try
         {
-            manifest = JsonSerializer.Deserialize<ModelManifest>(manifestBytes, Json)
-                ?? throw new InvalidDataException($"'{source}' has an empty manifest.");
+            legacy = JsonSerializer.Deserialize<LegacyManifest>(manifestBytes) ?? throw new InvalidDataException($"'{source}' has an empty manifest.");
         }
         catch (JsonException ex)
         {
             throw new InvalidDataException($"'{source}' has a manifest that is not valid JSON: {ex.Message}", ex);
         }
+        if (!string.Equals(legacy.Kind, kind.ToString(), StringComparison.Ordinal))
+            throw new InvalidDataException($"'{source}' holds a {legacy.Kind.ToLowerInvariant()}, not a {kind.ToString().ToLowerInvariant()}.");
 
-        if (!string.Equals(manifest.Kind, kind.ToString(), StringComparison.Ordinal))
-            throw new InvalidDataException($"'{source}' holds a {manifest.Kind}, not a {kind}.");
-        IReadOnlyList<string> errors = manifest.Architecture.Validate();
-        if (errors.Count > 0)
-            throw new InvalidDataException($"'{source}' describes an invalid architecture: {string.Join(" ", errors)}");
-
-        TModule module = create(manifest.Architecture);
+        TModule module = create(new ModelManifest(kind, 1, legacy.Architecture, null));
         try
         {
-            using var weights = new MemoryStream();
-            stream.CopyTo(weights);
-            weights.Position = 0;
-            module.load(weights, strict: true);
+            module.load(stream, strict: true);
             module.eval();
             return module;
         }
-        catch (Exception ex) when (ex is not InvalidDataException)
+        catch (Exception ex)
         {
             module.Dispose();
             throw new InvalidDataException($"'{source}' has weights that do not match its {kind} architecture or are truncated: {ex.Message}", ex);
         }
     }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record LegacyManifest(string Kind, DcganArchitecture Architecture);
 }

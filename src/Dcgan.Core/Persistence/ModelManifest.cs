@@ -2,7 +2,9 @@ using Dcgan.Models;
 
 namespace Dcgan.Persistence;
 
-/// <summary>The JSON manifest at the head of a model file.</summary>
-/// <param name="Kind">"Generator" or "Discriminator".</param>
+/// <summary>What a model file says about itself, beside the weights.</summary>
+/// <param name="Kind">Which network the file holds.</param>
+/// <param name="FormatVersion">The file format version it was written in.</param>
 /// <param name="Architecture">The shape needed to rebuild the network.</param>
-internal sealed record ModelManifest(string Kind, DcganArchitecture Architecture);
+/// <param name="Training">How it was trained, when known.</param>
+internal sealed record ModelManifest(ModelKind Kind, int FormatVersion, DcganArchitecture Architecture, TrainingSummary? Training);

@@ -39,6 +39,7 @@ public sealed class AdversarialTrainer : IDisposable
     private readonly Discriminator discriminator;
     private readonly Adam generatorOptimizer;
     private readonly Adam discriminatorOptimizer;
+    private readonly CheckpointState? resumed;
     private Generator? generator;
     private bool started;
     private bool disposed;
@@ -58,6 +59,12 @@ public sealed class AdversarialTrainer : IDisposable
         discriminator.to(device);
         generatorOptimizer = optim.Adam(generator.parameters(), options.GeneratorLearningRate, options.Beta1, options.Beta2);
         discriminatorOptimizer = optim.Adam(discriminator.parameters(), options.DiscriminatorLearningRate, options.Beta1, options.Beta2);
+
+        if (options.ResumeFrom is not null)
+        {
+            resumed = CheckpointFile.Restore(options.ResumeFrom, generator, discriminator, generatorOptimizer, discriminatorOptimizer);
+            Log.Resumed(logger, options.ResumeFrom, resumed.Epoch, resumed.Step);
+        }
     }
 
     /// <summary>A copy of the validated settings this trainer runs with.</summary>
@@ -104,19 +111,22 @@ public sealed class AdversarialTrainer : IDisposable
         int batches = data.Count / batchSize;
 
         using var random = new torch.Generator((ulong)(options.Seed + 2));
-        using Tensor fixedNoise = Generator.SampleNoise(options.SampleCount, options.Seed + 3);
+        if (resumed is not null)
+            random.set_state(resumed.RandomState);
+        using Tensor fixedNoise = resumed?.FixedNoise.clone() ?? Generator.SampleNoise(options.SampleCount, options.Seed + 3);
+        double earlierSeconds = resumed?.TrainingSeconds ?? 0;
         using Tensor ones = torch.ones(batchSize, device: device);
         using Tensor zeros = torch.zeros(batchSize, device: device);
 
         Log.TrainingStarted(logger, device.ToString(), torch.get_num_threads(), CountParameters(Generator), CountParameters(discriminator),
             data.Count, options.Epochs, batches, batchSize);
 
-        var history = new List<EpochSummary>();
+        var history = new List<EpochSummary>(resumed?.History ?? []);
         var files = new List<string>();
         int epoch = 0, batch = 0;
         try
         {
-            for (epoch = 1; epoch <= options.Epochs; epoch++)
+            for (epoch = (resumed?.Epoch ?? 0) + 1; epoch <= options.Epochs; epoch++)
             {
                 long epochStart = time.GetTimestamp();
                 var sums = new StepMetrics();
@@ -143,6 +153,15 @@ public sealed class AdversarialTrainer : IDisposable
 
                 if (options.OutputDirectory is not null && (epoch % options.SampleInterval == 0 || epoch == options.Epochs))
                     files.Add(WriteSampleGrid(fixedNoise, epoch));
+
+                if (options.CheckpointDirectory is not null && (epoch % options.CheckpointInterval == 0 || epoch == options.Epochs))
+                {
+                    string path = CheckpointFile.PathFor(options.CheckpointDirectory, epoch);
+                    CheckpointFile.Write(path, options, epoch, (long)epoch * batches, Generator, discriminator, generatorOptimizer, discriminatorOptimizer,
+                        random, fixedNoise, history, earlierSeconds + time.GetElapsedTime(runStart).TotalSeconds, source.Description);
+                    CheckpointFile.Prune(options.CheckpointDirectory, options.CheckpointsToKeep);
+                    Log.CheckpointWritten(logger, epoch, path);
+                }
             }
         }
         catch (OperationCanceledException)
@@ -150,6 +169,11 @@ public sealed class AdversarialTrainer : IDisposable
             Log.TrainingCancelled(logger, epoch, batch);
             throw;
         }
+
+        TimeSpan elapsed = time.GetElapsedTime(runStart);
+        EpochSummary? last = history.Count > 0 ? history[^1] : null;
+        Generator.Training = new TrainingSummary(history.Count, (long)history.Count * batches, options.Seed, batchSize, source.Description,
+            last?.DiscriminatorLoss ?? double.NaN, last?.GeneratorLoss ?? double.NaN, earlierSeconds + elapsed.TotalSeconds, ModelFile.LibraryVersion);
 
         string? generatorPath = null;
         if (options.OutputDirectory is not null)
@@ -164,7 +188,6 @@ public sealed class AdversarialTrainer : IDisposable
             files.Add(discriminatorPath);
         }
 
-        TimeSpan elapsed = time.GetElapsedTime(runStart);
         Log.TrainingCompleted(logger, options.Epochs, elapsed.TotalSeconds);
         Generator trained = Generator;
         trained.eval();
@@ -181,6 +204,7 @@ public sealed class AdversarialTrainer : IDisposable
         generatorOptimizer.Dispose();
         discriminatorOptimizer.Dispose();
         discriminator.Dispose();
+        resumed?.Dispose();
         generator?.Dispose();
         generator = null;
     }
@@ -245,7 +269,9 @@ public sealed class AdversarialTrainer : IDisposable
         double epochSeconds = time.GetElapsedTime(epochStart).TotalSeconds;
         long done = (long)(epoch - 1) * batches + batch;
         long total = (long)options.Epochs * batches;
-        TimeSpan remaining = TimeSpan.FromSeconds(elapsed.TotalSeconds / done * (total - done));
+        // A resumed run's clock starts at the resume, so the rate comes from this session's steps only.
+        long doneThisSession = done - (long)(resumed?.Epoch ?? 0) * batches;
+        TimeSpan remaining = TimeSpan.FromSeconds(elapsed.TotalSeconds / doneThisSession * (total - done));
         double rate = epochSeconds > 0 ? batch * options.BatchSize / epochSeconds : 0;
         return new TrainingProgress(epoch, options.Epochs, batch, batches, sums.DiscriminatorLoss / sums.Count, sums.GeneratorLoss / sums.Count,
             sums.RealScore / sums.Count, sums.FakeScore / sums.Count, rate, elapsed, remaining);

@@ -139,13 +139,93 @@ public sealed class GeneratorTests
         string path = Path.Combine(directory.Path, "g.dcgan");
         using (var generator = new Generator(Small, seed: 1))
             generator.Save(path);
-        byte[] bytes = File.ReadAllBytes(path);
-        bytes[8] = 99;
-        File.WriteAllBytes(path, bytes);
+        ReplaceOnce(path, "\"format_version\":\"2\"", "\"format_version\":\"9\"");
 
         Action act = () => Generator.Load(path);
 
-        act.Should().Throw<InvalidDataException>().WithMessage("*version 99*versions 1 to 1*");
+        act.Should().Throw<InvalidDataException>().WithMessage("*version 9*versions 1 to 2*");
+    }
+
+    [Fact]
+    public void Load_WeightsOfAnotherArchitecture_ThrowsNamingTheTensorAndBothShapes()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+        string path = Path.Combine(directory.Path, "g.dcgan");
+        using (var generator = new Generator(Small, seed: 1))
+            generator.Save(path);
+        // Declare 9 feature maps while the tensors were saved with 8.
+        ReplaceOnce(path, "GeneratorFeatureMaps\\\":8", "GeneratorFeatureMaps\\\":9"); // inside the escaped architecture JSON
+
+        Action act = () => Generator.Load(path);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*tensor 'main.0.weight' has shape [16, 16, 7, 7] in the file but [16, 18, 7, 7] in the model*");
+    }
+
+    [Fact]
+    public void Load_FormatVersion1File_IsStillRead()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+        string path = Path.Combine(directory.Path, "v1.dcgan");
+        using var original = new Generator(Small, seed: 4);
+        using (var stream = File.Create(path))
+        {
+            byte[] manifest = System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { Kind = "Generator", Architecture = Small }));
+            stream.Write("DCGANMDL"u8);
+            stream.Write(BitConverter.GetBytes(1));
+            stream.Write(BitConverter.GetBytes(manifest.Length));
+            stream.Write(manifest);
+            using var weights = new MemoryStream();
+            original.save(weights);
+            stream.Write(weights.ToArray());
+        }
+
+        using Generator loaded = Generator.Load(path);
+
+        ModelAssertions.SameWeights(original, loaded).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Load_ZeroBytesOrRandomBytes_ThrowsInvalidDataAndLeavesTheFileAlone()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+        string empty = Path.Combine(directory.Path, "empty.dcgan");
+        File.WriteAllBytes(empty, []);
+        string noise = Path.Combine(directory.Path, "noise.dcgan");
+        byte[] random = new byte[4096];
+        new Random(3).NextBytes(random);
+        File.WriteAllBytes(noise, random);
+
+        ((Action)(() => Generator.Load(empty))).Should().Throw<InvalidDataException>().WithMessage($"*{empty}*");
+        ((Action)(() => Generator.Load(noise))).Should().Throw<InvalidDataException>().WithMessage($"*{noise}*");
+        File.ReadAllBytes(noise).Should().Equal(random);
+    }
+
+    [Fact]
+    public void SaveAndLoad_RecordsTheTrainingSummary()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+        string path = Path.Combine(directory.Path, "g.dcgan");
+        using var generator = new Generator(Small, seed: 1) { };
+        var summary = new TrainingSummary(3, 30, 42, 64, "MNIST train", 0.5, 2.0, 12.5, "0.1.0");
+        SetTraining(generator, summary);
+
+        generator.Save(path);
+        using Generator loaded = Generator.Load(path);
+
+        loaded.Training.Should().Be(summary);
+    }
+
+    private static void SetTraining(Generator generator, TrainingSummary summary) => generator.Training = summary;
+
+    private static void ReplaceOnce(string path, string from, string to)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        byte[] needle = System.Text.Encoding.UTF8.GetBytes(from);
+        byte[] replacement = System.Text.Encoding.UTF8.GetBytes(to);
+        int at = bytes.AsSpan().IndexOf(needle);
+        at.Should().BeGreaterThanOrEqualTo(0, $"the file should contain {from}");
+        replacement.CopyTo(bytes, at);
+        File.WriteAllBytes(path, bytes);
     }
 
     [Fact]
@@ -158,6 +238,6 @@ public sealed class GeneratorTests
 
         Action act = () => Generator.Load(path);
 
-        act.Should().Throw<InvalidDataException>().WithMessage("*holds a Discriminator, not a Generator*");
+        act.Should().Throw<InvalidDataException>().WithMessage("*holds a discriminator, not a generator*");
     }
 }

@@ -1,0 +1,158 @@
+using Dcgan.Models;
+using SixLabors.ImageSharp;
+using static TorchSharp.torch;
+using Generator = Dcgan.Models.Generator;
+
+namespace Dcgan.Imaging;
+
+/// <summary>
+/// The embedding API: images from a trained <see cref="Generator"/> as ImageSharp images, PNG bytes,
+/// grids, raw pixels and interpolation strips, without touching TorchSharp. Safe to call from many
+/// threads on one generator; each result depends only on its seed or latent vectors.
+/// </summary>
+public static class GeneratorImageExtensions
+{
+    /// <summary>Generates <paramref name="count"/> images (grayscale <c>L8</c> or RGB <c>Rgb24</c>) from <paramref name="seed"/>.</summary>
+    /// <param name="generator">A trained generator.</param>
+    /// <param name="count">How many images.</param>
+    /// <param name="seed">Seed of the noise; the same seed gives the same images.</param>
+    /// <returns>New images owned by the caller.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not positive.</exception>
+    public static IReadOnlyList<Image> GenerateImages(this Generator generator, int count, long seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        using Tensor images = generator.Generate(count, seed);
+        return Split(images);
+    }
+
+    /// <summary>Generates one image per latent vector.</summary>
+    /// <param name="generator">A trained generator.</param>
+    /// <param name="latentVectors">Vectors of <see cref="DcganArchitecture.LatentSize"/> values each.</param>
+    /// <returns>New images owned by the caller.</returns>
+    /// <exception cref="ArgumentException">A vector has the wrong length, or there are none.</exception>
+    public static IReadOnlyList<Image> GenerateImages(this Generator generator, IReadOnlyList<float[]> latentVectors)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        using Tensor noise = ToNoise(generator, latentVectors);
+        using Tensor images = generator.Generate(noise);
+        return Split(images);
+    }
+
+    /// <summary>Generates <paramref name="count"/> images as PNG files in memory.</summary>
+    /// <param name="generator">A trained generator.</param>
+    /// <param name="count">How many images.</param>
+    /// <param name="seed">Seed of the noise.</param>
+    /// <returns>One PNG per image.</returns>
+    public static IReadOnlyList<byte[]> GeneratePngs(this Generator generator, int count, long seed = 0)
+    {
+        IReadOnlyList<Image> images = generator.GenerateImages(count, seed);
+        try
+        {
+            return images.Select(ToPng).ToArray();
+        }
+        finally
+        {
+            foreach (Image image in images)
+                image.Dispose();
+        }
+    }
+
+    /// <summary>Generates <paramref name="count"/> images laid out in one grid, as PNG bytes.</summary>
+    /// <param name="generator">A trained generator.</param>
+    /// <param name="count">How many images.</param>
+    /// <param name="seed">Seed of the noise.</param>
+    /// <param name="columns">Images per row; 0 for a square-ish grid.</param>
+    /// <returns>The PNG.</returns>
+    public static byte[] GenerateGridPng(this Generator generator, int count, long seed = 0, int columns = 0)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentOutOfRangeException.ThrowIfNegative(columns);
+        using Tensor images = generator.Generate(count, seed);
+        using Image grid = TensorImages.ToGrid(images, columns > 0 ? columns : (int)Math.Ceiling(Math.Sqrt(count)));
+        return ToPng(grid);
+    }
+
+    /// <summary>Generates <paramref name="count"/> images as raw bytes (0 = black), channel-major then row-major.</summary>
+    /// <param name="generator">A trained generator.</param>
+    /// <param name="count">How many images.</param>
+    /// <param name="seed">Seed of the noise.</param>
+    /// <returns>One array of <c>Channels x ImageSize x ImageSize</c> bytes per image.</returns>
+    public static byte[][] GeneratePixels(this Generator generator, int count, long seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        using Tensor images = generator.Generate(count, seed);
+        byte[] all = TensorImages.ToBytes(images);
+        int size = all.Length / count;
+        return Enumerable.Range(0, count).Select(i => all.AsSpan(i * size, size).ToArray()).ToArray();
+    }
+
+    /// <summary>
+    /// Walks the latent space in a straight line from the noise of <paramref name="fromSeed"/> to that of
+    /// <paramref name="toSeed"/> and lays the <paramref name="steps"/> images out in one row.
+    /// </summary>
+    /// <param name="generator">A trained generator.</param>
+    /// <param name="fromSeed">Seed of the first image's noise.</param>
+    /// <param name="toSeed">Seed of the last image's noise.</param>
+    /// <param name="steps">Images in the strip, at least 2.</param>
+    /// <returns>The strip, owned by the caller.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="steps"/> is less than 2.</exception>
+    public static Image Interpolate(this Generator generator, long fromSeed, long toSeed, int steps = 10)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentOutOfRangeException.ThrowIfLessThan(steps, 2);
+        using var scope = NewDisposeScope();
+        Tensor from = generator.SampleNoise(1, fromSeed);
+        Tensor to = generator.SampleNoise(1, toSeed);
+        Tensor weights = linspace(0, 1, steps).view(steps, 1, 1, 1);
+        Tensor noise = from * (1 - weights) + to * weights;
+        Tensor images = generator.Generate(noise);
+        return TensorImages.ToGrid(images, columns: steps);
+    }
+
+    /// <summary>Like <see cref="Interpolate"/>, as PNG bytes.</summary>
+    /// <param name="generator">A trained generator.</param>
+    /// <param name="fromSeed">Seed of the first image's noise.</param>
+    /// <param name="toSeed">Seed of the last image's noise.</param>
+    /// <param name="steps">Images in the strip, at least 2.</param>
+    /// <returns>The PNG.</returns>
+    public static byte[] InterpolatePng(this Generator generator, long fromSeed, long toSeed, int steps = 10)
+    {
+        using Image strip = generator.Interpolate(fromSeed, toSeed, steps);
+        return ToPng(strip);
+    }
+
+    private static Tensor ToNoise(Generator generator, IReadOnlyList<float[]> latentVectors)
+    {
+        ArgumentNullException.ThrowIfNull(latentVectors);
+        int latent = generator.Architecture.LatentSize;
+        if (latentVectors.Count == 0)
+            throw new ArgumentException("At least one latent vector is needed.", nameof(latentVectors));
+        var flat = new float[latentVectors.Count * latent];
+        for (int i = 0; i < latentVectors.Count; i++)
+        {
+            float[] vector = latentVectors[i] ?? throw new ArgumentException($"Latent vector {i} is null.", nameof(latentVectors));
+            if (vector.Length != latent)
+                throw new ArgumentException($"Latent vector {i} has {vector.Length} values; this generator takes {latent}.", nameof(latentVectors));
+            vector.CopyTo(flat, i * latent);
+        }
+        return tensor(flat, [latentVectors.Count, latent]);
+    }
+
+    private static Image[] Split(Tensor images)
+    {
+        var result = new Image[images.shape[0]];
+        for (int i = 0; i < result.Length; i++)
+        {
+            using Tensor one = images[i];
+            result[i] = TensorImages.ToImage(one);
+        }
+        return result;
+    }
+
+    private static byte[] ToPng(Image image)
+    {
+        using var stream = new MemoryStream();
+        image.SaveAsPng(stream);
+        return stream.ToArray();
+    }
+}

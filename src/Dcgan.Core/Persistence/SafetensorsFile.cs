@@ -1,0 +1,165 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Dcgan.Persistence;
+
+/// <summary>
+/// Reads and writes the safetensors format (Hugging Face): a little-endian u64 header length, a JSON
+/// header mapping each tensor name to its dtype, shape and byte range, an optional <c>__metadata__</c>
+/// object of string pairs, then the raw little-endian tensor bytes. Pure data: nothing in the file is
+/// ever executed, and every offset is checked against the file before use.
+/// </summary>
+internal static class SafetensorsFile
+{
+    private const string MetadataKey = "__metadata__";
+    private const long MaxHeaderBytes = 100L << 20;
+
+    // Readable metadata: JSON inside the metadata strings keeps plain quotes (\" rather than \u0022).
+    private static readonly JsonSerializerOptions HeaderJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Write(Stream stream, IReadOnlyDictionary<string, string> metadata, IEnumerable<KeyValuePair<string, Tensor>> tensors)
+    {
+        var header = new JsonObject { [MetadataKey] = new JsonObject(metadata.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value)))) };
+        var payloads = new List<byte[]>();
+        long offset = 0;
+        foreach ((string name, Tensor tensor) in tensors)
+        {
+            byte[] bytes = ToBytes(tensor);
+            header[name] = new JsonObject
+            {
+                ["dtype"] = DtypeName(tensor.dtype),
+                ["shape"] = new JsonArray(tensor.shape.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray()),
+                ["data_offsets"] = new JsonArray(offset, offset + bytes.Length),
+            };
+            payloads.Add(bytes);
+            offset += bytes.Length;
+        }
+
+        byte[] json = Encoding.UTF8.GetBytes(header.ToJsonString(HeaderJson));
+        // Pad the header with spaces to a multiple of 8 so the data is aligned, as the reference writer does.
+        int padded = (json.Length + 7) / 8 * 8;
+        Span<byte> length = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)padded);
+        stream.Write(length);
+        stream.Write(json);
+        for (int i = json.Length; i < padded; i++)
+            stream.WriteByte((byte)' ');
+        foreach (byte[] payload in payloads)
+            stream.Write(payload);
+    }
+
+    public static SafetensorsContent Read(Stream stream, string source)
+    {
+        byte[] all;
+        using (var buffer = new MemoryStream())
+        {
+            stream.CopyTo(buffer);
+            all = buffer.ToArray();
+        }
+        if (all.Length < 8)
+            throw new InvalidDataException($"'{source}' is too short to be a model file ({all.Length} bytes).");
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(all);
+        if (headerLength < 2 || headerLength > (ulong)Math.Min(MaxHeaderBytes, all.Length - 8))
+            throw new InvalidDataException($"'{source}' is not a Dcgan model file: the safetensors header length {headerLength} at offset 0 does not fit the {all.Length}-byte file.");
+
+        JsonObject header;
+        try
+        {
+            header = JsonNode.Parse(all.AsSpan(8, (int)headerLength)) as JsonObject
+                ?? throw new InvalidDataException($"'{source}' has a safetensors header that is not a JSON object.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"'{source}' is not a Dcgan model file: its header at offset 8 is not valid JSON ({ex.Message}).", ex);
+        }
+
+        long dataStart = 8 + (long)headerLength;
+        long dataLength = all.Length - dataStart;
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, SafetensorsEntry>(StringComparer.Ordinal);
+        foreach ((string name, JsonNode? node) in header)
+        {
+            if (name == MetadataKey)
+            {
+                if (node is JsonObject meta)
+                {
+                    foreach ((string key, JsonNode? value) in meta)
+                        metadata[key] = value?.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value?.ToJsonString() ?? "";
+                }
+                continue;
+            }
+            entries[name] = ParseEntry(name, node, all, dataStart, dataLength, source);
+        }
+        return new SafetensorsContent(metadata, entries);
+    }
+
+    public static Tensor ToTensor(SafetensorsEntry entry)
+    {
+        // safetensors stores little-endian bytes, as .NET on x64 and arm64 does.
+        ReadOnlySpan<byte> bytes = entry.Data.Span;
+        return entry.Dtype switch
+        {
+            "F32" => torch.tensor(MemoryMarshal.Cast<byte, float>(bytes).ToArray(), entry.Shape),
+            "F64" => torch.tensor(MemoryMarshal.Cast<byte, double>(bytes).ToArray(), entry.Shape),
+            "I64" => torch.tensor(MemoryMarshal.Cast<byte, long>(bytes).ToArray(), entry.Shape),
+            "I32" => torch.tensor(MemoryMarshal.Cast<byte, int>(bytes).ToArray(), entry.Shape),
+            "U8" => torch.tensor(bytes.ToArray(), entry.Shape),
+            _ => throw new InvalidDataException($"Tensor '{entry.Name}' has unsupported dtype {entry.Dtype}."),
+        };
+    }
+
+    private static SafetensorsEntry ParseEntry(string name, JsonNode? node, byte[] all, long dataStart, long dataLength, string source)
+    {
+        try
+        {
+            string dtype = node!["dtype"]!.GetValue<string>();
+            long[] shape = node["shape"]!.AsArray().Select(d => d!.GetValue<long>()).ToArray();
+            long begin = node["data_offsets"]![0]!.GetValue<long>();
+            long end = node["data_offsets"]![1]!.GetValue<long>();
+            int size = dtype switch { "F32" or "I32" => 4, "F64" or "I64" => 8, "U8" => 1, _ => 0 };
+            if (size == 0)
+                throw new InvalidDataException($"'{source}': tensor '{name}' has unsupported dtype '{dtype}'.");
+            if (shape.Any(d => d < 0))
+                throw new InvalidDataException($"'{source}': tensor '{name}' has a negative dimension in shape [{string.Join(", ", shape)}].");
+            long expected = shape.Aggregate(1L, (a, b) => a * b) * size;
+            if (begin < 0 || end < begin || end > dataLength)
+                throw new InvalidDataException($"'{source}' is truncated or corrupt: tensor '{name}' spans bytes {begin}..{end} of a {dataLength}-byte data section.");
+            if (end - begin != expected)
+                throw new InvalidDataException($"'{source}': tensor '{name}' of shape [{string.Join(", ", shape)}] and dtype {dtype} needs {expected} bytes, but its range holds {end - begin}.");
+            return new SafetensorsEntry(name, dtype, shape, all.AsMemory((int)(dataStart + begin), (int)(end - begin)));
+        }
+        catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            throw new InvalidDataException($"'{source}': the header entry for tensor '{name}' is malformed (expected dtype, shape and data_offsets).", ex);
+        }
+    }
+
+    private static byte[] ToBytes(Tensor tensor)
+    {
+        using Tensor cpu = tensor.detach().cpu().contiguous();
+        return cpu.dtype switch
+        {
+            ScalarType.Float32 => MemoryMarshal.AsBytes(cpu.data<float>().ToArray().AsSpan()).ToArray(),
+            ScalarType.Float64 => MemoryMarshal.AsBytes(cpu.data<double>().ToArray().AsSpan()).ToArray(),
+            ScalarType.Int64 => MemoryMarshal.AsBytes(cpu.data<long>().ToArray().AsSpan()).ToArray(),
+            ScalarType.Int32 => MemoryMarshal.AsBytes(cpu.data<int>().ToArray().AsSpan()).ToArray(),
+            ScalarType.Byte => cpu.data<byte>().ToArray(),
+            _ => throw new NotSupportedException($"Tensors of type {cpu.dtype} cannot be saved."),
+        };
+    }
+
+    private static string DtypeName(ScalarType type) => type switch
+    {
+        ScalarType.Float32 => "F32",
+        ScalarType.Float64 => "F64",
+        ScalarType.Int64 => "I64",
+        ScalarType.Int32 => "I32",
+        ScalarType.Byte => "U8",
+        _ => throw new NotSupportedException($"Tensors of type {type} cannot be saved."),
+    };
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.Json;
+using Dcgan.Models;
+using Dcgan.Persistence;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using Generator = Dcgan.Models.Generator;
+
+namespace Dcgan.Training;
+
+/// <summary>
+/// A training checkpoint: everything needed to continue a run bit for bit. One safetensors file holding
+/// both networks (<c>generator.*</c>, <c>discriminator.*</c>), both Adam states (<c>generator_optimizer</c>,
+/// <c>discriminator_optimizer</c>, TorchSharp's own bytes), the shuffle-and-noise random state
+/// (<c>random_state</c>) and the fixed sample noise (<c>fixed_noise</c>); its metadata holds the epoch, the
+/// step, the options and the history. Written to a temporary file and renamed, so a kill never leaves a
+/// half-written checkpoint.
+/// </summary>
+internal static class CheckpointFile
+{
+    public const string Extension = ".dcgan-ckpt";
+    private const string Format = "dcgan-checkpoint";
+    private const int CurrentVersion = 1;
+
+    public static string PathFor(string directory, int epoch) =>
+        Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"checkpoint_epoch_{epoch:D3}{Extension}"));
+
+    public static void Write(string path, DcganOptions options, int epoch, long step, Generator generator, Discriminator discriminator,
+        Adam generatorOptimizer, Adam discriminatorOptimizer, torch.Generator random, Tensor fixedNoise, IReadOnlyList<EpochSummary> history, double trainingSeconds, string dataSource)
+    {
+        var metadata = new Dictionary<string, string>
+        {
+            ["format"] = Format,
+            ["format_version"] = CurrentVersion.ToString(CultureInfo.InvariantCulture),
+            ["epoch"] = epoch.ToString(CultureInfo.InvariantCulture),
+            ["step"] = step.ToString(CultureInfo.InvariantCulture),
+            ["options"] = JsonSerializer.Serialize(SerializableOptions.From(options)),
+            ["history"] = JsonSerializer.Serialize(history),
+            ["training_seconds"] = trainingSeconds.ToString("R", CultureInfo.InvariantCulture),
+            ["data_source"] = dataSource,
+            ["dcgan_version"] = ModelFile.LibraryVersion,
+        };
+
+        var tensors = new List<KeyValuePair<string, Tensor>>();
+        using var scope = NewDisposeScope();
+        tensors.AddRange(generator.state_dict().Select(p => KeyValuePair.Create("generator." + p.Key, p.Value)));
+        tensors.AddRange(discriminator.state_dict().Select(p => KeyValuePair.Create("discriminator." + p.Key, p.Value)));
+        tensors.Add(KeyValuePair.Create("generator_optimizer", OptimizerBytes(generatorOptimizer)));
+        tensors.Add(KeyValuePair.Create("discriminator_optimizer", OptimizerBytes(discriminatorOptimizer)));
+        tensors.Add(KeyValuePair.Create("random_state", random.get_state()));
+        tensors.Add(KeyValuePair.Create("fixed_noise", fixedNoise));
+        AtomicFile.Write(path, stream => SafetensorsFile.Write(stream, metadata, tensors));
+    }
+
+    /// <summary>Reads only what the builder needs before the trainer exists: the options and the epoch.</summary>
+    public static (DcganOptions Options, int Epoch) ReadOptions(string path)
+    {
+        SafetensorsContent content = Read(path);
+        return (ParseOptions(content, path), ParseInt(content, "epoch", path));
+    }
+
+    public static CheckpointState Restore(string path, Generator generator, Discriminator discriminator, Adam generatorOptimizer, Adam discriminatorOptimizer)
+    {
+        SafetensorsContent content = Read(path);
+        ModelFile.LoadStateDict(generator, Only(content, "generator."), "generator.", path);
+        ModelFile.LoadStateDict(discriminator, Only(content, "discriminator."), "discriminator.", path);
+        LoadOptimizer(generatorOptimizer, content, "generator_optimizer", path);
+        LoadOptimizer(discriminatorOptimizer, content, "discriminator_optimizer", path);
+
+        IReadOnlyList<EpochSummary> history;
+        try
+        {
+            history = JsonSerializer.Deserialize<List<EpochSummary>>(content.Metadata.GetValueOrDefault("history") ?? "[]") ?? [];
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"Checkpoint '{path}' has a malformed history: {ex.Message}", ex);
+        }
+        double seconds = double.TryParse(content.Metadata.GetValueOrDefault("training_seconds"), NumberStyles.Float, CultureInfo.InvariantCulture, out double s) ? s : 0;
+        return new CheckpointState(
+            ParseInt(content, "epoch", path),
+            long.Parse(content.Metadata.GetValueOrDefault("step") ?? "0", CultureInfo.InvariantCulture),
+            SafetensorsFile.ToTensor(Required(content, "random_state", path)),
+            SafetensorsFile.ToTensor(Required(content, "fixed_noise", path)),
+            history,
+            seconds);
+    }
+
+    /// <summary>Deletes the oldest checkpoints in <paramref name="directory"/> beyond the newest <paramref name="keep"/>.</summary>
+    public static void Prune(string directory, int keep)
+    {
+        string[] checkpoints = Directory.GetFiles(directory, "checkpoint_epoch_*" + Extension).Order(StringComparer.Ordinal).ToArray();
+        foreach (string old in checkpoints[..Math.Max(0, checkpoints.Length - keep)])
+            File.Delete(old);
+    }
+
+    private static SafetensorsContent Read(string path)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"Checkpoint '{path}' does not exist.", path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        SafetensorsContent content = SafetensorsFile.Read(stream, path);
+        if (content.Metadata.GetValueOrDefault("format") != Format)
+            throw new InvalidDataException($"'{path}' is not a Dcgan checkpoint: its metadata lacks format = {Format}.");
+        int version = ParseInt(content, "format_version", path);
+        if (version > CurrentVersion)
+            throw new InvalidDataException($"Checkpoint '{path}' has format version {version}; this version of Dcgan reads versions 1 to {CurrentVersion}.");
+        return content;
+    }
+
+    private static DcganOptions ParseOptions(SafetensorsContent content, string path)
+    {
+        try
+        {
+            return (JsonSerializer.Deserialize<SerializableOptions>(content.Metadata.GetValueOrDefault("options") ?? "null")
+                ?? throw new InvalidDataException($"Checkpoint '{path}' has no options.")).ToOptions();
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"Checkpoint '{path}' has malformed options: {ex.Message}", ex);
+        }
+    }
+
+    private static int ParseInt(SafetensorsContent content, string key, string path) =>
+        int.TryParse(content.Metadata.GetValueOrDefault(key), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= 0
+            ? value
+            : throw new InvalidDataException($"Checkpoint '{path}' has no valid '{key}' in its metadata.");
+
+    private static SafetensorsEntry Required(SafetensorsContent content, string name, string path) =>
+        content.Tensors.TryGetValue(name, out SafetensorsEntry? entry) ? entry : throw new InvalidDataException($"Checkpoint '{path}' lacks the tensor '{name}'.");
+
+    private static Dictionary<string, SafetensorsEntry> Only(SafetensorsContent content, string prefix) =>
+        content.Tensors.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(p => p.Key, p => p.Value);
+
+    private static Tensor OptimizerBytes(Adam optimizer)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+            optimizer.save_state_dict(writer);
+        byte[] bytes = buffer.ToArray();
+        return torch.tensor(bytes, [bytes.Length]);
+    }
+
+    private static void LoadOptimizer(Adam optimizer, SafetensorsContent content, string name, string path)
+    {
+        SafetensorsEntry entry = Required(content, name, path);
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(entry.Data.ToArray()));
+            optimizer.load_state_dict(reader);
+        }
+        catch (Exception ex) when (ex is not InvalidDataException)
+        {
+            throw new InvalidDataException($"Checkpoint '{path}': the optimizer state '{name}' does not fit the model: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The options that shape the training math, as stored in a checkpoint.</summary>
+    private sealed record SerializableOptions(DcganArchitecture Architecture, int Epochs, int BatchSize, double GeneratorLearningRate,
+        double DiscriminatorLearningRate, double Beta1, double Beta2, long Seed, int SampleCount)
+    {
+        public static SerializableOptions From(DcganOptions o) =>
+            new(o.Architecture, o.Epochs, o.BatchSize, o.GeneratorLearningRate, o.DiscriminatorLearningRate, o.Beta1, o.Beta2, o.Seed, o.SampleCount);
+
+        public DcganOptions ToOptions() => new()
+        {
+            Architecture = Architecture,
+            Epochs = Epochs,
+            BatchSize = BatchSize,
+            GeneratorLearningRate = GeneratorLearningRate,
+            DiscriminatorLearningRate = DiscriminatorLearningRate,
+            Beta1 = Beta1,
+            Beta2 = Beta2,
+            Seed = Seed,
+            SampleCount = SampleCount,
+        };
+    }
+}

@@ -1,0 +1,79 @@
+using Dcgan.Training;
+using Dcgan.Tests;
+
+namespace Dcgan.Core.Tests.Training;
+
+public sealed class CheckpointTests
+{
+    private static DcganBuilder Tiny(int epochs) => new DcganBuilder()
+        .WithDataSource(new MnistSubsetSource(256))
+        .WithFeatureMaps(8, 8)
+        .WithLatentSize(16)
+        .WithBatchSize(32)
+        .WithEpochs(epochs)
+        .WithSeed(9)
+        .WithThreads(2);
+
+    [Fact]
+    public void Resume_OneEpochThenOneMore_IsBitIdenticalToTwoEpochsStraight()
+    {
+        using var checkpoints = TestData.CreateTemporaryDirectory();
+        using var straightOutput = TestData.CreateTemporaryDirectory();
+        using var resumedOutput = TestData.CreateTemporaryDirectory();
+
+        using TrainingResult straight = Tiny(2).WithOutputDirectory(straightOutput.Path).Train();
+        using (Tiny(1).WithCheckpoints(checkpoints.Path).WithOutputDirectory(resumedOutput.Path).Train())
+        {
+        }
+        string checkpoint = Path.Combine(checkpoints.Path, "checkpoint_epoch_001.dcgan-ckpt");
+        using TrainingResult resumed = Tiny(2).WithResumeFrom(checkpoint).WithOutputDirectory(resumedOutput.Path).Train();
+
+        ModelAssertions.SameWeights(straight.Generator, resumed.Generator).Should().BeTrue();
+        using var straightD = Dcgan.Models.Discriminator.Load(Path.Combine(straightOutput.Path, "discriminator.dcgan"));
+        using var resumedD = Dcgan.Models.Discriminator.Load(Path.Combine(resumedOutput.Path, "discriminator.dcgan"));
+        ModelAssertions.SameWeights(straightD, resumedD).Should().BeTrue();
+        resumed.History.Should().BeEquivalentTo(straight.History, o => o.Excluding(e => e.ImagesPerSecond).Excluding(e => e.Duration));
+        File.ReadAllBytes(Path.Combine(resumedOutput.Path, "samples", "epoch_002.png"))
+            .Should().Equal(File.ReadAllBytes(Path.Combine(straightOutput.Path, "samples", "epoch_002.png")));
+        resumed.Generator.Training!.Epochs.Should().Be(2);
+    }
+
+    [Fact]
+    public void Checkpoints_KeepOnlyTheNewest()
+    {
+        using var checkpoints = TestData.CreateTemporaryDirectory();
+
+        using (Tiny(3).WithCheckpoints(checkpoints.Path, everyEpochs: 1, keep: 2).Train())
+        {
+        }
+
+        Directory.GetFiles(checkpoints.Path).Select(Path.GetFileName).Should()
+            .BeEquivalentTo(["checkpoint_epoch_002.dcgan-ckpt", "checkpoint_epoch_003.dcgan-ckpt"]);
+    }
+
+    [Fact]
+    public void Resume_FromMissingOrCorruptFile_IsReportedByBuild()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+        string corrupt = Path.Combine(directory.Path, "bad.dcgan-ckpt");
+        File.WriteAllText(corrupt, "not a checkpoint at all");
+
+        ((Action)(() => Tiny(2).WithResumeFrom(Path.Combine(directory.Path, "missing.dcgan-ckpt")).Build()))
+            .Should().Throw<DcganValidationException>().WithMessage("*ResumeFrom*missing.dcgan-ckpt*does not exist*");
+        ((Action)(() => Tiny(2).WithResumeFrom(corrupt).Build()))
+            .Should().Throw<DcganValidationException>().WithMessage("*ResumeFrom*bad.dcgan-ckpt*");
+    }
+
+    [Fact]
+    public void Resume_WithFewerEpochsThanDone_IsReported()
+    {
+        using var checkpoints = TestData.CreateTemporaryDirectory();
+        using (Tiny(2).WithCheckpoints(checkpoints.Path).Train())
+        {
+        }
+
+        Action act = () => Tiny(1).WithResumeFrom(Path.Combine(checkpoints.Path, "checkpoint_epoch_002.dcgan-ckpt")).Build();
+
+        act.Should().Throw<DcganValidationException>().WithMessage("*Epochs is 1*already trained 2*");
+    }
+}
