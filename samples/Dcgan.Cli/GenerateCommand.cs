@@ -4,7 +4,6 @@ using Dcgan.Imaging;
 using Dcgan.Models;
 using SixLabors.ImageSharp;
 using Spectre.Console;
-using TorchSharp;
 
 namespace Dcgan.Cli;
 
@@ -13,7 +12,7 @@ internal static class GenerateCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "A generator file written by train.", DefaultValueFactory = _ => Path.Combine("outputs", "generator.dcgan") };
+        var model = new Option<string>("--model") { Description = "A generator file written by train or export.", DefaultValueFactory = _ => CliModel.DefaultPath };
         var count = new Option<int>("--count") { Description = "How many images.", DefaultValueFactory = _ => 64 };
         var seed = new Option<long>("--seed") { Description = "Seed of the noise.", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--output") { Description = "Directory for the PNGs.", DefaultValueFactory = _ => "generated" };
@@ -32,33 +31,18 @@ internal static class GenerateCommand
         }
 
         // 1. Load the generator; the file describes its own architecture.
-        Generator generator;
-        try
-        {
-            generator = Generator.Load(modelPath);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException)
-        {
-            AnsiConsole.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+        using Generator? generator = CliModel.TryLoad(modelPath);
+        if (generator is null)
             return 2;
-        }
 
-        // 2. Generate and write each image, then the grid.
-        using (generator)
-        using (torch.Tensor images = generator.Generate(count, seed))
-        {
-            Directory.CreateDirectory(output);
-            for (int i = 0; i < count; i++)
-            {
-                using torch.Tensor one = images[i];
-                using Image image = TensorImages.ToImage(one);
-                image.SaveAsPng(Path.Combine(output, string.Create(CultureInfo.InvariantCulture, $"digit_{i:D4}.png")));
-            }
-            using Image grid = TensorImages.ToGrid(images, columns: (int)Math.Ceiling(Math.Sqrt(count)));
-            string gridPath = Path.Combine(output, "grid.png");
-            grid.SaveAsPng(gridPath);
-            AnsiConsole.MarkupLine($"Wrote {count} images and [blue]{Markup.Escape(gridPath)}[/].");
-        }
+        // 2. Write each image, then the grid of the same images.
+        Directory.CreateDirectory(output);
+        IReadOnlyList<byte[]> pngs = generator.GeneratePngs(count, seed);
+        for (int i = 0; i < pngs.Count; i++)
+            File.WriteAllBytes(Path.Combine(output, string.Create(CultureInfo.InvariantCulture, $"digit_{i:D4}.png")), pngs[i]);
+        string gridPath = Path.Combine(output, "grid.png");
+        File.WriteAllBytes(gridPath, generator.GenerateGridPng(count, seed));
+        AnsiConsole.MarkupLine($"Wrote {count} images and [blue]{Markup.Escape(gridPath)}[/].");
         return 0;
     }
 }

@@ -1,7 +1,9 @@
-// dcgan: train a DCGAN on MNIST and generate digits, through Dcgan's public API only.
+// dcgan: train a DCGAN on MNIST and use the trained generator, through Dcgan's public API only.
 //
-//   dcgan train    [--epochs 5] [--batch-size 64] [--output ./outputs] [--data-dir DIR] [--seed 42] [--limit N] [--threads N]
-//   dcgan generate [--model ./outputs/generator.dcgan] [--count 64] [--seed 0] [--output ./generated]
+//   dcgan train       [--epochs 5] [--batch-size 64] [--output ./outputs] [--data-dir DIR] [--seed 42] [--limit N] [--threads N] [--resume CHECKPOINT]
+//   dcgan generate    [--model ./outputs/generator.dcgan] [--count 64] [--seed 0] [--output ./generated]
+//   dcgan interpolate [--model ./outputs/generator.dcgan] [--from-seed 0] [--to-seed 1] [--steps 10] [--output interpolation.png]
+//   dcgan export      --checkpoint FILE [--output generator.dcgan]
 
 using System.CommandLine;
 using Dcgan.Cli;
@@ -11,6 +13,8 @@ var root = new RootCommand("Train Deep Convolutional GANs on MNIST and generate 
 {
     TrainCommand.Create(),
     GenerateCommand.Create(),
+    InterpolateCommand.Create(),
+    ExportCommand.Create(),
 };
 
 // 2. Parse and run; Ctrl+C cancels the token each action receives.

@@ -17,16 +17,20 @@ internal static class TrainCommand
         var seed = new Option<long>("--seed") { Description = "Seed of initialisation, shuffling and noise.", DefaultValueFactory = _ => 42 };
         var limit = new Option<int?>("--limit") { Description = "Train on the first N images only." };
         var threads = new Option<int>("--threads") { Description = "libtorch threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var resume = new Option<string?>("--resume") { Description = "A checkpoint to continue from (the run's settings come from it; --epochs is the total)." };
+        var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Write a checkpoint to OUTPUT/checkpoints every N epochs.", DefaultValueFactory = _ => 1 };
 
-        var command = new Command("train", "Train a DCGAN on MNIST.") { epochs, batchSize, output, dataDir, seed, limit, threads };
+        var command = new Command("train", "Train a DCGAN on MNIST.") { epochs, batchSize, output, dataDir, seed, limit, threads, resume, checkpointEvery };
         command.SetAction((result, cancellationToken) => RunAsync(
-            result.GetValue(epochs), result.GetValue(batchSize), result.GetValue(output)!, result.GetValue(dataDir),
-            result.GetValue(seed), result.GetValue(limit), result.GetValue(threads), cancellationToken));
+            new TrainSettings(result.GetValue(epochs), result.GetValue(batchSize), result.GetValue(output)!, result.GetValue(dataDir), result.GetValue(seed),
+                result.GetValue(limit), result.GetValue(threads), result.GetValue(resume), result.GetValue(checkpointEvery)),
+            cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int epochs, int batchSize, string output, string? dataDir, long seed, int? limit, int threads, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(TrainSettings settings, CancellationToken cancellationToken)
     {
+        (int epochs, int batchSize, string output, string? dataDir, long seed, int? limit, int threads, string? resume, int checkpointEvery) = settings;
         using ILoggerFactory loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
 
         // 1. Configure the run.
@@ -41,7 +45,10 @@ internal static class TrainCommand
             .WithSeed(seed)
             .WithThreads(threads)
             .WithOutputDirectory(output)
+            .WithCheckpoints(Path.Combine(output, "checkpoints"), checkpointEvery)
             .WithLoggerFactory(loggerFactory);
+        if (resume is not null)
+            builder.WithResumeFrom(resume);
 
         AnsiConsole.MarkupLine($"Training a DCGAN on MNIST: [bold]{epochs}[/] epochs, batch {batchSize}, seed {seed}, {threads} threads -> [blue]{Markup.Escape(Path.GetFullPath(output))}[/]");
 
@@ -86,4 +93,6 @@ internal static class TrainCommand
         }
         return 0;
     }
+
+    private sealed record TrainSettings(int Epochs, int BatchSize, string Output, string? DataDir, long Seed, int? Limit, int Threads, string? Resume, int CheckpointEvery);
 }

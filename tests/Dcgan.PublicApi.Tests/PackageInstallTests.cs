@@ -1,35 +1,36 @@
 using System.Diagnostics;
 using Dcgan.Tests;
+using SixLabors.ImageSharp;
 using Xunit.Abstractions;
 
 namespace Dcgan.PublicApi.Tests;
 
 /// <summary>
-/// Slow tier: packs Dcgan.Core and Dcgan.Mnist, installs them from a local feed into a fresh console app
-/// outside this repository (no project references, no Directory.Build files), then builds, runs and
-/// publishes it. Proves the packages work from NuGet and that the buildTransitive GLIBCXX fix reaches
-/// consumers: without it TorchSharp cannot load on Debian 12 and the app fails.
+/// Slow tier: the newcomer's path. Packs Dcgan.Core and Dcgan.Mnist into a local folder feed, creates a
+/// brand-new console app in a temporary directory (outside this repository: no project references, no
+/// Directory.Build files), runs <c>dotnet add package</c> for both and for a CPU backend, then builds, runs and
+/// publishes a program that trains a tiny model on real MNIST, saves the generator, reloads it and writes a
+/// PNG. Also proves the buildTransitive GLIBCXX fix reaches consumers: without it TorchSharp cannot load on
+/// Debian 12 and the program fails.
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class PackageInstallTests(ITestOutputHelper output)
 {
     [Fact]
-    public void PackedPackages_InstalledInAFreshApp_TrainAndGenerateAfterBuildAndPublish()
+    public void NewConsoleApp_AddingThePackedPackages_TrainsSavesReloadsAndWritesAPng()
     {
         using var work = TestData.CreateTemporaryDirectory();
         string feed = Path.Combine(work.Path, "feed");
-        string app = Path.Combine(work.Path, "app");
+        string app = Path.Combine(work.Path, "NewcomerApp");
         string version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        string repo = RepositoryRoot();
 
         // 1. Pack both libraries at a version no cache has seen.
-        foreach (string project in new[] { "src/Dcgan.Core/Dcgan.Core.csproj", "src/Dcgan.Mnist/Dcgan.Mnist.csproj" })
-            Run(repo, "dotnet", $"pack {project} -c Release -o {feed} -p:Version={version}");
-        File.Exists(Path.Combine(feed, $"Dcgan.Core.{version}.nupkg")).Should().BeTrue();
-        File.Exists(Path.Combine(feed, $"Dcgan.Core.{version}.snupkg")).Should().BeTrue();
+        foreach (string library in new[] { "src/Dcgan.Core/Dcgan.Core.csproj", "src/Dcgan.Mnist/Dcgan.Mnist.csproj" })
+            Run(TestData.RepositoryRoot, "dotnet", $"pack {library} -c Release -o {feed} -p:Version={version}");
+        File.Exists(Path.Combine(feed, $"Dcgan.Core.{version}.snupkg")).Should().BeTrue("symbols ship beside the package");
 
-        // 2. A consumer app that knows nothing of this repository.
-        Directory.CreateDirectory(app);
+        // 2. A brand-new app, as a newcomer makes it.
+        Run(work.Path, "dotnet", $"new console -o {app} --framework net10.0");
         File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -40,50 +41,41 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
               </packageSources>
             </configuration>
             """);
-        File.WriteAllText(Path.Combine(app, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <RuntimeIdentifier>linux-x64</RuntimeIdentifier>
-                <SelfContained>false</SelfContained>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Dcgan.Core" Version="{version}" />
-                <PackageReference Include="Dcgan.Mnist" Version="{version}" />
-                <PackageReference Include="libtorch-cpu-linux-x64" Version="2.10.0" />
-              </ItemGroup>
-            </Project>
-            """);
+        Run(app, "dotnet", $"add package Dcgan.Core --version {version}");
+        Run(app, "dotnet", $"add package Dcgan.Mnist --version {version}");
+        Run(app, "dotnet", "add package libtorch-cpu-linux-x64 --version 2.10.0");
+        string project = Path.Combine(app, "NewcomerApp.csproj");
+        // As the README advises: one runtime folder instead of every OS's copy of libtorch.
+        File.WriteAllText(project, File.ReadAllText(project).Replace("<OutputType>", "<RuntimeIdentifier>linux-x64</RuntimeIdentifier>\n    <OutputType>", StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
             using Dcgan;
+            using Dcgan.Imaging;
             using Dcgan.Models;
 
+            string data = args[0], output = args[1];
             using (var result = new DcganBuilder()
-                .WithMnist(o => { o.Directory = args[0]; o.Limit = 256; })
+                .WithMnist(o => { o.Directory = data; o.Limit = 256; })
                 .WithFeatureMaps(8, 8).WithBatchSize(32).WithEpochs(1).WithThreads(2)
-                .WithOutputDirectory(args[1])
+                .WithOutputDirectory(output)
                 .Train())
             {
                 Console.WriteLine($"trained: D loss {result.History[0].DiscriminatorLoss:F3}");
             }
-            using var generator = Generator.Load(Path.Combine(args[1], "generator.dcgan"));
-            using var digits = generator.Generate(4, seed: 1);
-            Console.WriteLine($"generated: {string.Join("x", digits.shape)}");
+            using var generator = Generator.Load(Path.Combine(output, "generator.dcgan"));
+            File.WriteAllBytes(Path.Combine(output, "digits.png"), generator.GenerateGridPng(16, seed: 1));
+            Console.WriteLine("wrote digits.png");
             """);
 
         // 3. Build and run; then publish and run the published app.
         string outputs = Path.Combine(work.Path, "outputs");
         Run(app, "dotnet", "build -c Release");
-        string ran = Run(app, "dotnet", $"run -c Release --no-build -- {TestData.MnistDirectory} {outputs}");
-        ran.Should().Contain("trained: D loss").And.Contain("generated: 4x1x28x28");
+        Run(app, "dotnet", $"run -c Release --no-build -- {TestData.MnistDirectory} {outputs}").Should().Contain("trained: D loss").And.Contain("wrote digits.png");
+        using (Image png = Image.Load(Path.Combine(outputs, "digits.png")))
+            png.Width.Should().Be(4 * 30 + 2);
 
         string published = Path.Combine(work.Path, "published");
         Run(app, "dotnet", $"publish -c Release -o {published}");
-        string fromPublish = Run(published, Path.Combine(published, "Consumer"), $"{TestData.MnistDirectory} {outputs}-published");
-        fromPublish.Should().Contain("generated: 4x1x28x28");
+        Run(published, Path.Combine(published, "NewcomerApp"), $"{TestData.MnistDirectory} {outputs}-published").Should().Contain("wrote digits.png");
     }
 
     private string Run(string directory, string file, string arguments)
@@ -94,10 +86,9 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        // The consumer must not inherit this repository's settings through MSBuild environment variables.
-        info.Environment.Remove("MSBuildExtensionsPath");
-        info.Environment.Remove("MSBUILD_EXE_PATH");
-        info.Environment.Remove("MSBuildSDKsPath");
+        // The consumer must not inherit this repository's build settings through MSBuild's environment.
+        foreach (string variable in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly" })
+            info.Environment.Remove(variable);
         using Process process = Process.Start(info)!;
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
@@ -110,15 +101,5 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         output.WriteLine($"$ {file} {arguments}\n{text}");
         process.ExitCode.Should().Be(0, $"'{file} {arguments}' in {directory} should succeed; it printed:\n{text}");
         return text;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Dcgan.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("Dcgan.sln not found above the test binaries.");
     }
 }

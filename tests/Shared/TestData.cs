@@ -34,6 +34,20 @@ internal static class TestData
         }
     }
 
+    /// <summary>The checkout's root: the first folder above the test binaries holding <c>Dcgan.sln</c>.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Dcgan.sln")))
+                    return dir.FullName;
+            }
+            throw new InvalidOperationException("Dcgan.sln not found above the test binaries.");
+        }
+    }
+
     /// <summary>The full data set, read once per test process.</summary>
     public static MnistDataset Mnist => Dataset.Value;
 

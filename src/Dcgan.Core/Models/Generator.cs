@@ -168,6 +168,17 @@ public sealed class Generator : nn.Module<Tensor, Tensor>
         return ModelFile.Load(stream, path, ModelKind.Generator, manifest => new Generator(manifest.Architecture) { Training = manifest.Training });
     }
 
+    /// <summary>Extracts the generator from a training checkpoint (written by <c>DcganBuilder.WithCheckpoints</c>).</summary>
+    /// <param name="checkpointPath">The checkpoint file.</param>
+    /// <returns>A generator in evaluation mode on the CPU, owned by the caller.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is not a Dcgan checkpoint or is damaged.</exception>
+    public static Generator LoadFromCheckpoint(string checkpointPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(checkpointPath);
+        return Dcgan.Training.CheckpointFile.LoadGenerator(checkpointPath);
+    }
+
     /// <summary>Loads a generator from a stream written by <see cref="Save(Stream)"/>.</summary>
     /// <param name="stream">A readable stream positioned at the start of the model; left open.</param>
     /// <returns>A generator in evaluation mode on the CPU, owned by the caller.</returns>

@@ -160,6 +160,7 @@ public sealed class AdversarialTrainer : IDisposable
                     CheckpointFile.Write(path, options, epoch, (long)epoch * batches, Generator, discriminator, generatorOptimizer, discriminatorOptimizer,
                         random, fixedNoise, history, earlierSeconds + time.GetElapsedTime(runStart).TotalSeconds, source.Description);
                     CheckpointFile.Prune(options.CheckpointDirectory, options.CheckpointsToKeep);
+                    files.Add(path);
                     Log.CheckpointWritten(logger, epoch, path);
                 }
             }

@@ -87,6 +87,31 @@ internal static class CheckpointFile
             seconds);
     }
 
+    /// <summary>Rebuilds the generator saved in a checkpoint, with its training summary.</summary>
+    public static Generator LoadGenerator(string path)
+    {
+        SafetensorsContent content = Read(path);
+        DcganOptions options = ParseOptions(content, path);
+        var generator = new Generator(options.Architecture);
+        try
+        {
+            ModelFile.LoadStateDict(generator, Only(content, "generator."), "generator.", path);
+            IReadOnlyList<EpochSummary> history = JsonSerializer.Deserialize<List<EpochSummary>>(content.Metadata.GetValueOrDefault("history") ?? "[]") ?? [];
+            int epoch = ParseInt(content, "epoch", path);
+            double seconds = double.TryParse(content.Metadata.GetValueOrDefault("training_seconds"), NumberStyles.Float, CultureInfo.InvariantCulture, out double s) ? s : 0;
+            generator.Training = new TrainingSummary(epoch, long.Parse(content.Metadata.GetValueOrDefault("step") ?? "0", CultureInfo.InvariantCulture),
+                options.Seed, options.BatchSize, content.Metadata.GetValueOrDefault("data_source") ?? "", history.Count > 0 ? history[^1].DiscriminatorLoss : double.NaN,
+                history.Count > 0 ? history[^1].GeneratorLoss : double.NaN, seconds, ModelFile.LibraryVersion);
+            generator.eval();
+            return generator;
+        }
+        catch
+        {
+            generator.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Deletes the oldest checkpoints in <paramref name="directory"/> beyond the newest <paramref name="keep"/>.</summary>
     public static void Prune(string directory, int keep)
     {

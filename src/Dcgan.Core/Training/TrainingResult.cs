@@ -23,7 +23,7 @@ public sealed class TrainingResult : IDisposable
     /// <summary>One summary per finished epoch, in order.</summary>
     public IReadOnlyList<EpochSummary> History { get; }
 
-    /// <summary>Every file written, in order (sample grids, then model files); empty without an output directory.</summary>
+    /// <summary>Every file written, in order (sample grids and checkpoints as epochs finish, then model files); empty without an output or checkpoint directory. Checkpoints pruned later in the run are listed too.</summary>
     public IReadOnlyList<string> Files { get; }
 
     /// <summary>The generator file written at the end, or null without an output directory.</summary>

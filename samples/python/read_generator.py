@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Read a Dcgan generator file with PyTorch alone and run it.
+
+A Dcgan generator file (format version 2) is a safetensors file: a little-endian u64 header length, a
+JSON header (tensor name -> dtype, shape, byte range, plus a "__metadata__" object of strings), then the
+raw tensor bytes. This script reads it by hand (Debian 12 has no safetensors package), rebuilds the
+generator in PyTorch from the metadata, loads the weights under the same state-dict names, and either
+
+  * writes a grid of generated digits as a PGM image:
+        /usr/bin/python3 read_generator.py outputs/generator.dcgan --count 16 --out grid.pgm
+  * or checks that PyTorch computes what Dcgan computed for the same noise (used by the tests):
+        /usr/bin/python3 read_generator.py generator.dcgan --noise noise.f32 --expected images.f32
+
+Nothing in the file is executed: it is parsed as JSON and bytes only.
+"""
+import argparse
+import json
+import struct
+import sys
+
+import torch
+from torch import nn
+
+DTYPES = {"F32": torch.float32, "F64": torch.float64, "I64": torch.int64, "I32": torch.int32, "U8": torch.uint8}
+
+
+def read_safetensors(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    (length,) = struct.unpack("<Q", data[:8])
+    header = json.loads(data[8:8 + length])
+    metadata = header.pop("__metadata__", {})
+    start = 8 + length
+    tensors = {}
+    for name, entry in header.items():
+        begin, end = entry["data_offsets"]
+        raw = bytearray(data[start + begin:start + end])
+        tensors[name] = torch.frombuffer(raw, dtype=DTYPES[entry["dtype"]]).reshape(entry["shape"])
+    return metadata, tensors
+
+
+class Generator(nn.Module):
+    """The DCGAN generator as Dcgan builds it (docs/architecture.md), PyTorch DCGAN example names."""
+
+    def __init__(self, latent, image_size, channels, feature_maps):
+        super().__init__()
+        base = 7 if image_size == 28 else 4
+        doublings = {28: 2, 32: 3, 64: 4}[image_size]
+        width = feature_maps << (doublings - 1)
+        layers = [nn.ConvTranspose2d(latent, width, base, 1, 0, bias=False), nn.BatchNorm2d(width), nn.ReLU(True)]
+        for _ in range(1, doublings):
+            layers += [nn.ConvTranspose2d(width, width // 2, 4, 2, 1, bias=False), nn.BatchNorm2d(width // 2), nn.ReLU(True)]
+            width //= 2
+        layers += [nn.ConvTranspose2d(width, channels, 4, 2, 1, bias=False), nn.Tanh()]
+        self.main = nn.Sequential(*layers)
+
+    def forward(self, noise):
+        return self.main(noise.view(noise.shape[0], -1, 1, 1))
+
+
+def load(path):
+    metadata, tensors = read_safetensors(path)
+    if metadata.get("format") != "dcgan" or metadata.get("kind") != "generator":
+        sys.exit(f"{path} is not a Dcgan generator file")
+    if int(metadata["format_version"]) > 2:
+        sys.exit(f"{path} has format version {metadata['format_version']}; this script reads up to 2")
+    generator = Generator(int(metadata["latent_size"]), int(metadata["image_size"]), int(metadata["channels"]),
+                          int(metadata["generator_feature_maps"]))
+    generator.load_state_dict(tensors, strict=True)
+    return generator.eval(), metadata
+
+
+def write_pgm(images, path, columns):
+    images = ((images.clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8)[:, 0]
+    count, size, _ = images.shape
+    rows = (count + columns - 1) // columns
+    grid = torch.zeros(rows * (size + 2) + 2, columns * (size + 2) + 2, dtype=torch.uint8)
+    for i in range(count):
+        top, left = 2 + (i // columns) * (size + 2), 2 + (i % columns) * (size + 2)
+        grid[top:top + size, left:left + size] = images[i]
+    with open(path, "wb") as f:
+        f.write(f"P5 {grid.shape[1]} {grid.shape[0]} 255\n".encode())
+        f.write(grid.numpy().tobytes())
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("model")
+    parser.add_argument("--count", type=int, default=16)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--out", default="grid.pgm")
+    parser.add_argument("--noise", help="raw float32 noise [N, latent] written by Dcgan")
+    parser.add_argument("--expected", help="raw float32 images [N, C, H, W] Dcgan generated from --noise")
+    args = parser.parse_args()
+
+    torch.set_num_threads(2)
+    generator, metadata = load(args.model)
+    latent = int(metadata["latent_size"])
+    with torch.no_grad():
+        if args.noise:
+            noise = torch.frombuffer(bytearray(open(args.noise, "rb").read()), dtype=torch.float32).reshape(-1, latent)
+            images = generator(noise)
+            expected = torch.frombuffer(bytearray(open(args.expected, "rb").read()), dtype=torch.float32).reshape(images.shape)
+            difference = (images - expected).abs().max().item()
+            print(f"max abs difference {difference:.3g} over {images.numel()} values")
+            sys.exit(0 if difference < 1e-4 else 1)
+        torch.manual_seed(args.seed)
+        images = generator(torch.randn(args.count, latent))
+        write_pgm(images, args.out, columns=max(1, int(args.count ** 0.5)))
+        print(f"wrote {args.out}: {args.count} digits from {args.model} (trained {metadata.get('training', 'unknown')})")
+
+
+if __name__ == "__main__":
+    main()

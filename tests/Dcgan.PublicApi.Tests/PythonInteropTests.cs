@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Dcgan.Models;
+using Dcgan.Tests;
+using TorchSharp;
+
+namespace Dcgan.PublicApi.Tests;
+
+/// <summary>
+/// Slow tier: the generator file is readable from Python. Debian's PyTorch, with the hand-written
+/// safetensors reader in <c>samples/python/read_generator.py</c>, rebuilds the generator and computes the
+/// same images as Dcgan for the same noise.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class PythonInteropTests
+{
+    [PythonTorchFact]
+    public void GeneratorFile_ReadByPyTorch_GivesTheSameImagesForTheSameNoise()
+    {
+        using var work = TestData.CreateTemporaryDirectory();
+        string model = Path.Combine(work.Path, "generator.dcgan");
+        string noisePath = Path.Combine(work.Path, "noise.f32");
+        string expectedPath = Path.Combine(work.Path, "images.f32");
+        using (var generator = new Generator(new DcganArchitecture { ImageSize = 32, GeneratorFeatureMaps = 16 }, seed: 5))
+        {
+            generator.Save(model);
+            using torch.Tensor noise = generator.SampleNoise(8, seed: 3);
+            using torch.Tensor images = generator.Generate(noise);
+            File.WriteAllBytes(noisePath, MemoryMarshal.AsBytes(noise.data<float>().ToArray().AsSpan()).ToArray());
+            File.WriteAllBytes(expectedPath, MemoryMarshal.AsBytes(images.data<float>().ToArray().AsSpan()).ToArray());
+        }
+
+        string script = Path.Combine(TestData.RepositoryRoot, "samples", "python", "read_generator.py");
+        var info = new ProcessStartInfo("/usr/bin/python3", $"{script} {model} --noise {noisePath} --expected {expectedPath}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using Process process = Process.Start(info)!;
+        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit(TimeSpan.FromMinutes(2)).Should().BeTrue();
+
+        process.ExitCode.Should().Be(0, output);
+        output.Should().Contain("max abs difference");
+    }
+}
