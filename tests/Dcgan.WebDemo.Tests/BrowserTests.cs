@@ -1,0 +1,49 @@
+using System.Net;
+using Dcgan.Tests;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dcgan.WebDemo.Tests;
+
+/// <summary>
+/// Slow tier: the demo page in real headless Chromium (Debian's, driven by Playwright) against the demo
+/// served by Kestrel on 127.0.0.1. Clicking the button must bring a new image.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class BrowserTests
+{
+    [ChromiumFact]
+    public async Task Page_ClickingNewDigits_ShowsANewImage()
+    {
+        using var factory = new DemoFactory();
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        string address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+
+        using IPlaywright playwright = await Playwright.CreateAsync();
+        await using IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        IPage page = await browser.NewPageAsync();
+        await page.GotoAsync(address + "/");
+        await page.WaitForFunctionAsync("() => { const i = document.getElementById('digits'); return i.complete && i.naturalWidth > 0; }");
+        (await page.EvalOnSelectorAsync<int>("#digits", "i => i.naturalWidth")).Should().Be(8 * 30 + 2);
+        byte[] before = await page.Locator("#digits").ScreenshotAsync();
+        string? seedBefore = await page.GetAttributeAsync("#digits", "data-seed");
+
+        IResponse response = await page.RunAndWaitForResponseAsync(
+            () => page.ClickAsync("#fresh"),
+            r => r.Url.Contains("digits.png", StringComparison.Ordinal) && !r.Url.EndsWith("seed=1", StringComparison.Ordinal));
+        await page.WaitForFunctionAsync("() => { const i = document.getElementById('digits'); return i.complete && i.naturalWidth > 0; }");
+
+        response.Status.Should().Be(200);
+        (await page.GetAttributeAsync("#digits", "data-seed")).Should().NotBe(seedBefore);
+        byte[] after = await page.Locator("#digits").ScreenshotAsync();
+        after.Should().NotEqual(before, "the click shows a new grid");
+    }
+}
