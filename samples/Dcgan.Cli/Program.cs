@@ -4,6 +4,8 @@
 //   dcgan generate    [--model ./outputs/generator.dcgan] [--count 64] [--seed 0] [--output ./generated]
 //   dcgan interpolate [--model ./outputs/generator.dcgan] [--from-seed 0] [--to-seed 1] [--steps 10] [--output interpolation.png]
 //   dcgan export      --checkpoint FILE [--output generator.dcgan]
+//   dcgan summary     [--model FILE] [--image-size 28]
+//   dcgan plot        [--metrics ./outputs/metrics.csv] [--output ./outputs/losses.png]
 
 using System.CommandLine;
 using Dcgan.Cli;
@@ -15,6 +17,8 @@ var root = new RootCommand("Train Deep Convolutional GANs on MNIST and generate 
     GenerateCommand.Create(),
     InterpolateCommand.Create(),
     ExportCommand.Create(),
+    SummaryCommand.Create(),
+    PlotCommand.Create(),
 };
 
 // 2. Parse and run; Ctrl+C cancels the token each action receives.

@@ -87,8 +87,16 @@ internal static class TrainCommand
                     e.FakeScore.ToString("F3"), e.DiscriminatorAccuracy.ToString("P1"), e.ImagesPerSecond.ToString("F0"), e.Duration.TotalSeconds.ToString("F1"));
             }
             AnsiConsole.Write(table);
+            string metrics = Path.Combine(output, "metrics.csv");
+            if (File.Exists(metrics))
+            {
+                string losses = Path.Combine(output, "losses.png");
+                LossPlot.Write(metrics, losses);
+                AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(losses)}[/]");
+            }
             foreach (string file in result.Files)
                 AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(file)}[/]");
+            AnsiConsole.MarkupLine($"Pictures and metrics took {result.OutputTime.TotalSeconds:F2} s of {result.Elapsed.TotalSeconds:F1} s ({100 * result.OutputTime / result.Elapsed:F2}%).");
             AnsiConsole.MarkupLine($"Done in {result.Elapsed.TotalSeconds:F1} s.");
         }
         return 0;

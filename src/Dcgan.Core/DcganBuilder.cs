@@ -97,6 +97,19 @@ public sealed class DcganBuilder
     /// <returns>This builder.</returns>
     public DcganBuilder WithSampleInterval(int epochs) => Set(o => o.SampleInterval = epochs);
 
+    /// <summary>Chooses which pictures the run writes to the output directory (all on by default).</summary>
+    /// <param name="sampleGrids">Per-epoch grids from fixed noise (<c>samples/epoch_NNN.png</c>).</param>
+    /// <param name="progressGif">All grids as one animation (<c>progress.gif</c>).</param>
+    /// <param name="interpolation">A latent-space walk at the end (<c>interpolation.png</c>).</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithPictures(bool sampleGrids = true, bool progressGif = true, bool interpolation = true) =>
+        Set(o => { o.WriteSampleGrids = sampleGrids; o.WriteProgressGif = progressGif; o.WriteInterpolation = interpolation; });
+
+    /// <summary>Appends a row to <c>metrics.csv</c> in the output directory every <paramref name="everySteps"/> steps.</summary>
+    /// <param name="everySteps">Positive, or 0 for no metrics file; default 10.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithMetrics(int everySteps) => Set(o => o.MetricsInterval = everySteps);
+
     /// <summary>Writes a checkpoint (models, optimizers, random state, progress) every <paramref name="everyEpochs"/> epochs.</summary>
     /// <param name="directory">Created if missing.</param>
     /// <param name="everyEpochs">Positive; default 1. The last epoch always gets one.</param>

@@ -60,6 +60,22 @@ public sealed class DcganOptions
     /// <value>Default 64 (an 8x8 grid).</value>
     public int SampleCount { get; set; } = 64;
 
+    /// <summary>Whether a sample grid from fixed noise is written to <c>samples/epoch_NNN.png</c> (needs an output directory).</summary>
+    /// <value>Default true.</value>
+    public bool WriteSampleGrids { get; set; } = true;
+
+    /// <summary>Whether <c>progress.gif</c> (every epoch grid as one animation) is rebuilt after each grid.</summary>
+    /// <value>Default true.</value>
+    public bool WriteProgressGif { get; set; } = true;
+
+    /// <summary>Whether <c>interpolation.png</c> (a walk through latent space) is written at the end.</summary>
+    /// <value>Default true.</value>
+    public bool WriteInterpolation { get; set; } = true;
+
+    /// <summary>A row is appended to <c>metrics.csv</c> every this many steps; 0 writes no metrics file.</summary>
+    /// <value>Default 10.</value>
+    public int MetricsInterval { get; set; } = 10;
+
     /// <summary>Where checkpoints go, or null for none.</summary>
     /// <value>Default null.</value>
     public string? CheckpointDirectory { get; set; }
@@ -103,6 +119,8 @@ public sealed class DcganOptions
             errors.Add($"{nameof(Device)} must be 'cpu', 'cuda' or 'cuda:N', but was '{Device}'.");
         if (SampleInterval <= 0)
             errors.Add($"{nameof(SampleInterval)} must be positive, but was {SampleInterval}.");
+        if (MetricsInterval < 0)
+            errors.Add($"{nameof(MetricsInterval)} must be 0 (off) or positive, but was {MetricsInterval}.");
         if (SampleCount <= 0)
             errors.Add($"{nameof(SampleCount)} must be positive, but was {SampleCount}.");
         if (OutputDirectory is not null)

@@ -24,8 +24,8 @@ internal static partial class Log
     [LoggerMessage(5, LogLevel.Information, "{Model} weights written to {Path}")]
     public static partial void ModelWritten(ILogger logger, string model, string path);
 
-    [LoggerMessage(6, LogLevel.Information, "Training finished: {Epochs} epochs in {ElapsedSeconds:F1} s")]
-    public static partial void TrainingCompleted(ILogger logger, int epochs, double elapsedSeconds);
+    [LoggerMessage(6, LogLevel.Information, "Training finished: {Epochs} epochs in {ElapsedSeconds:F1} s, of which {OutputSeconds:F2} s writing pictures and metrics")]
+    public static partial void TrainingCompleted(ILogger logger, int epochs, double elapsedSeconds, double outputSeconds);
 
     [LoggerMessage(7, LogLevel.Warning, "Training cancelled at epoch {Epoch}, batch {Batch}")]
     public static partial void TrainingCancelled(ILogger logger, int epoch, int batch);
@@ -41,4 +41,21 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Information, "Resumed from {Path} after epoch {Epoch} (step {Step})")]
     public static partial void Resumed(ILogger logger, string path, int epoch, long step);
+
+    [LoggerMessage(12, LogLevel.Information, "{Summary}")]
+    public static partial void ModelSummary(ILogger logger, string summary);
+
+    [LoggerMessage(13, LogLevel.Warning,
+        "Epoch {Epoch}: mean discriminator loss {DiscriminatorLoss:F4} is below {Threshold}: the discriminator wins outright and the generator gets little gradient (risk of collapse). Try a lower discriminator learning rate.")]
+    public static partial void DiscriminatorLossNearZero(ILogger logger, int epoch, double discriminatorLoss, double threshold);
+
+    [LoggerMessage(14, LogLevel.Warning,
+        "Epoch {Epoch}: mean generator loss {GeneratorLoss:F3} is exploding (previous epoch {PreviousGeneratorLoss:F3}). Check the learning rates and samples.")]
+    public static partial void GeneratorLossExploding(ILogger logger, int epoch, double generatorLoss, double previousGeneratorLoss);
+
+    [LoggerMessage(15, LogLevel.Information, "Progress animation with {Frames} frames written to {Path}")]
+    public static partial void ProgressGifWritten(ILogger logger, int frames, string path);
+
+    [LoggerMessage(16, LogLevel.Information, "Interpolation strip written to {Path}")]
+    public static partial void InterpolationWritten(ILogger logger, string path);
 }

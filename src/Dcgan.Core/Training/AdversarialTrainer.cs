@@ -120,9 +120,12 @@ public sealed class AdversarialTrainer : IDisposable
 
         Log.TrainingStarted(logger, device.ToString(), torch.get_num_threads(), CountParameters(Generator), CountParameters(discriminator),
             data.Count, options.Epochs, batches, batchSize);
+        Log.ModelSummary(logger, ModelSummary.Of(Generator).ToString());
+        Log.ModelSummary(logger, ModelSummary.Of(discriminator).ToString());
 
         var history = new List<EpochSummary>(resumed?.History ?? []);
-        var files = new List<string>();
+        var health = new TrainingHealth(logger);
+        using var outputs = new TrainingOutputs(options, logger, time, resumed?.Step ?? 0);
         int epoch = 0, batch = 0;
         try
         {
@@ -134,33 +137,34 @@ public sealed class AdversarialTrainer : IDisposable
                 for (batch = 1; batch <= batches; batch++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    long stepIndex = (long)(epoch - 1) * batches + batch;
                     StepMetrics step = Step(images, order, batch - 1, random, ones, zeros);
                     if (!double.IsFinite(step.DiscriminatorLoss) || !double.IsFinite(step.GeneratorLoss))
                     {
-                        long stepIndex = (long)(epoch - 1) * batches + batch;
                         Log.NonFiniteLoss(logger, epoch, stepIndex, step.DiscriminatorLoss, step.GeneratorLoss);
                         throw new InvalidOperationException(
                             $"Training diverged at epoch {epoch}, step {stepIndex}: discriminator loss {step.DiscriminatorLoss}, generator loss {step.GeneratorLoss}. Lower the learning rates or change the seed.");
                     }
                     sums = sums.Add(step);
-                    progress?.Report(Snapshot(sums, epoch, batch, batches, epochStart, runStart));
+                    TrainingProgress snapshot = Snapshot(sums, epoch, batch, batches, epochStart, runStart);
+                    outputs.OnStep(stepIndex, epoch, batch, step, snapshot.ImagesPerSecond, earlierSeconds + snapshot.Elapsed.TotalSeconds);
+                    progress?.Report(snapshot);
                 }
 
                 EpochSummary summary = Summarise(sums, epoch, batches, epochStart);
+                health.Check(summary, history.Count > 0 ? history[^1] : null);
                 history.Add(summary);
                 Log.EpochCompleted(logger, epoch, options.Epochs, summary.DiscriminatorLoss, summary.GeneratorLoss, summary.RealScore,
                     summary.FakeScore, summary.ImagesPerSecond, time.GetElapsedTime(runStart).TotalSeconds);
 
-                if (options.OutputDirectory is not null && (epoch % options.SampleInterval == 0 || epoch == options.Epochs))
-                    files.Add(WriteSampleGrid(fixedNoise, epoch));
-
+                outputs.OnEpochEnd(epoch, Generator, fixedNoise);
                 if (options.CheckpointDirectory is not null && (epoch % options.CheckpointInterval == 0 || epoch == options.Epochs))
                 {
                     string path = CheckpointFile.PathFor(options.CheckpointDirectory, epoch);
                     CheckpointFile.Write(path, options, epoch, (long)epoch * batches, Generator, discriminator, generatorOptimizer, discriminatorOptimizer,
                         random, fixedNoise, history, earlierSeconds + time.GetElapsedTime(runStart).TotalSeconds, source.Description);
                     CheckpointFile.Prune(options.CheckpointDirectory, options.CheckpointsToKeep);
-                    files.Add(path);
+                    outputs.Files.Add(path);
                     Log.CheckpointWritten(logger, epoch, path);
                 }
             }
@@ -171,29 +175,17 @@ public sealed class AdversarialTrainer : IDisposable
             throw;
         }
 
-        TimeSpan elapsed = time.GetElapsedTime(runStart);
         EpochSummary? last = history.Count > 0 ? history[^1] : null;
         Generator.Training = new TrainingSummary(history.Count, (long)history.Count * batches, options.Seed, batchSize, source.Description,
-            last?.DiscriminatorLoss ?? double.NaN, last?.GeneratorLoss ?? double.NaN, earlierSeconds + elapsed.TotalSeconds, ModelFile.LibraryVersion);
+            last?.DiscriminatorLoss ?? double.NaN, last?.GeneratorLoss ?? double.NaN, earlierSeconds + time.GetElapsedTime(runStart).TotalSeconds, ModelFile.LibraryVersion);
+        string? generatorPath = outputs.OnFinished(Generator, discriminator);
 
-        string? generatorPath = null;
-        if (options.OutputDirectory is not null)
-        {
-            generatorPath = Path.Combine(options.OutputDirectory, "generator.dcgan");
-            string discriminatorPath = Path.Combine(options.OutputDirectory, "discriminator.dcgan");
-            Generator.Save(generatorPath);
-            Log.ModelWritten(logger, nameof(Models.Generator), generatorPath);
-            discriminator.Save(discriminatorPath);
-            Log.ModelWritten(logger, nameof(Models.Discriminator), discriminatorPath);
-            files.Add(generatorPath);
-            files.Add(discriminatorPath);
-        }
-
-        Log.TrainingCompleted(logger, options.Epochs, elapsed.TotalSeconds);
+        TimeSpan elapsed = time.GetElapsedTime(runStart);
+        Log.TrainingCompleted(logger, options.Epochs, elapsed.TotalSeconds, outputs.Spent.TotalSeconds);
         Generator trained = Generator;
         trained.eval();
         generator = null;
-        return new TrainingResult(trained, history, files, elapsed, generatorPath);
+        return new TrainingResult(trained, history, outputs.Files, elapsed, generatorPath, outputs.Spent);
     }
 
     /// <summary>Releases the discriminator, the optimizers and, unless training handed it on, the generator. Idempotent.</summary>
@@ -284,17 +276,6 @@ public sealed class AdversarialTrainer : IDisposable
         double rate = duration.TotalSeconds > 0 ? batches * options.BatchSize / duration.TotalSeconds : 0;
         return new EpochSummary(epoch, sums.DiscriminatorLoss / sums.Count, sums.GeneratorLoss / sums.Count, sums.RealScore / sums.Count,
             sums.FakeScore / sums.Count, sums.Accuracy / sums.Count, rate, duration);
-    }
-
-    private string WriteSampleGrid(Tensor fixedNoise, int epoch)
-    {
-        string path = Path.Combine(options.OutputDirectory!, "samples", string.Create(CultureInfo.InvariantCulture, $"epoch_{epoch:D3}.png"));
-        using Tensor samples = Generator.Generate(fixedNoise);
-        int columns = (int)Math.Ceiling(Math.Sqrt(options.SampleCount));
-        using Image grid = TensorImages.ToGrid(samples, columns);
-        AtomicFile.Write(path, stream => grid.SaveAsPng(stream));
-        Log.SampleGridWritten(logger, epoch, path);
-        return path;
     }
 
     private static long CountParameters(nn.Module module) => module.parameters().Sum(p => p.numel());

@@ -8,14 +8,18 @@ namespace Dcgan.Training;
 /// </summary>
 public sealed class TrainingResult : IDisposable
 {
-    internal TrainingResult(Generator generator, IReadOnlyList<EpochSummary> history, IReadOnlyList<string> files, TimeSpan elapsed, string? generatorPath)
+    internal TrainingResult(Generator generator, IReadOnlyList<EpochSummary> history, IReadOnlyList<string> files, TimeSpan elapsed, string? generatorPath, TimeSpan outputTime)
     {
         Generator = generator;
         History = history;
         Files = files;
         Elapsed = elapsed;
         GeneratorPath = generatorPath;
+        OutputTime = outputTime;
     }
+
+    /// <summary>Part of <see cref="Elapsed"/> spent writing pictures and metrics (not model files or checkpoints).</summary>
+    public TimeSpan OutputTime { get; }
 
     /// <summary>The trained generator, in evaluation mode. Disposed with this result.</summary>
     public Generator Generator { get; }

@@ -63,7 +63,7 @@ public sealed class AdversarialTrainerTests
         using TrainingResult result = Tiny(epochs: 2).WithImageSize(32).WithOutputDirectory(directory.Path).Train();
 
         string[] grids = [Path.Combine(directory.Path, "samples", "epoch_001.png"), Path.Combine(directory.Path, "samples", "epoch_002.png")];
-        result.Files.Should().StartWith(grids);
+        result.Files.Should().ContainInOrder(grids);
         foreach (string grid in grids)
         {
             using Image<L8> image = Image.Load<L8>(grid);
@@ -109,7 +109,9 @@ public sealed class AdversarialTrainerTests
         act.Should().Throw<OperationCanceledException>();
         reportsAfterCancel.Should().Be(0, "the token is checked before every batch");
         Directory.GetFiles(directory.Path, "*", SearchOption.AllDirectories).Select(Path.GetFileName)
-            .Should().BeEquivalentTo(["epoch_001.png"], "only the finished epoch's grid was written, and no temporary file remains");
+            .Should().BeEquivalentTo(["epoch_001.png", "progress.gif", "metrics.csv"], "only the finished epoch's pictures and the flushed metrics were written, and no temporary file remains");
+        using (SixLabors.ImageSharp.Image gif = SixLabors.ImageSharp.Image.Load(Path.Combine(directory.Path, "progress.gif")))
+            gif.Frames.Count.Should().Be(1);
     }
 
     [Fact]

@@ -1,0 +1,31 @@
+// Dcgan benchmark program: whole-run and embedding figures for docs/performance.md.
+//
+//   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- embedding --model outputs/generator.dcgan
+//   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- training --epochs 5
+//   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- steps --rounds 3   (needs /usr/bin/python3 with python3-torch)
+
+using System.CommandLine;
+using Dcgan.Benchmarks;
+
+// 1. The verbs.
+var threads = new Option<int>("--threads") { Description = "libtorch threads.", DefaultValueFactory = _ => Environment.ProcessorCount, Recursive = true };
+
+var model = new Option<string>("--model") { Description = "A generator file.", Required = true };
+var embedding = new Command("embedding", "Generator file size, load time and generation latency.") { model };
+embedding.SetAction(r => EmbeddingBenchmark.Run(r.GetValue(model)!, r.GetValue(threads)));
+
+var epochs = new Option<int>("--epochs") { Description = "Epochs of the default run.", DefaultValueFactory = _ => 5 };
+var training = new Command("training", "Seconds per MNIST epoch and RSS at default settings.") { epochs };
+training.SetAction(r => TrainingBenchmark.Run(r.GetValue(epochs), r.GetValue(threads)));
+
+var rounds = new Option<int>("--rounds") { Description = "Rounds, each running all three loops in turn.", DefaultValueFactory = _ => 3 };
+var steps = new Option<int>("--steps") { Description = "Timed steps per measurement.", DefaultValueFactory = _ => 200 };
+var warmup = new Option<int>("--warmup") { Description = "Untimed steps first.", DefaultValueFactory = _ => 20 };
+var script = new Option<string>("--pytorch-script") { Description = "The PyTorch reference.", DefaultValueFactory = _ => "benchmarks/pytorch/dcgan_step.py" };
+var stepsCommand = new Command("steps", "Training-step throughput: Dcgan trainer vs a hand-written TorchSharp loop vs PyTorch.") { rounds, steps, warmup, script };
+stepsCommand.SetAction(r => StepBenchmark.Run(r.GetValue(rounds), r.GetValue(steps), r.GetValue(warmup), r.GetValue(threads), r.GetValue(script)!));
+
+var root = new RootCommand("Dcgan benchmarks.") { threads, embedding, training, stepsCommand };
+
+// 2. Run.
+return root.Parse(args).Invoke();

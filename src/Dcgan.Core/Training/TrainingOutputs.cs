@@ -1,0 +1,116 @@
+using System.Globalization;
+using Dcgan.Diagnostics;
+using Dcgan.Imaging;
+using Dcgan.Models;
+using Dcgan.Persistence;
+using Microsoft.Extensions.Logging;
+using SixLabors.ImageSharp;
+using static TorchSharp.torch;
+using Generator = Dcgan.Models.Generator;
+
+namespace Dcgan.Training;
+
+/// <summary>
+/// Everything a run writes to its output directory, in one place: <c>metrics.csv</c>, the per-epoch grids,
+/// <c>progress.gif</c>, <c>interpolation.png</c> and the model files. Each file is complete or absent (atomic
+/// writes; the metrics file is flushed row by row). Keeps the time spent, so its cost can be reported.
+/// </summary>
+internal sealed class TrainingOutputs : IDisposable
+{
+    private readonly DcganOptions options;
+    private readonly ILogger logger;
+    private readonly TimeProvider time;
+    private readonly MetricsCsvWriter? metrics;
+    private long spentTicks;
+
+    public TrainingOutputs(DcganOptions options, ILogger logger, TimeProvider time, long resumedStep)
+    {
+        this.options = options;
+        this.logger = logger;
+        this.time = time;
+        if (options.OutputDirectory is not null && options.MetricsInterval > 0)
+            metrics = Timed(() => new MetricsCsvWriter(Path.Combine(options.OutputDirectory, "metrics.csv"), resumedStep));
+    }
+
+    /// <summary>Files written so far, in order.</summary>
+    public List<string> Files { get; } = [];
+
+    /// <summary>Wall time spent writing pictures and metrics.</summary>
+    public TimeSpan Spent => TimeSpan.FromSeconds(spentTicks / (double)time.TimestampFrequency);
+
+    public void OnStep(long step, int epoch, int batch, StepMetrics values, double imagesPerSecond, double elapsedSeconds)
+    {
+        if (metrics is not null && step % options.MetricsInterval == 0)
+            Timed(() => metrics.Append(step, epoch, batch, values, imagesPerSecond, elapsedSeconds));
+    }
+
+    public void OnEpochEnd(int epoch, Generator generator, Tensor fixedNoise)
+    {
+        if (options.OutputDirectory is null || !options.WriteSampleGrids || (epoch % options.SampleInterval != 0 && epoch != options.Epochs))
+            return;
+        Timed(() =>
+        {
+            string samples = Path.Combine(options.OutputDirectory, "samples");
+            string path = Path.Combine(samples, string.Create(CultureInfo.InvariantCulture, $"epoch_{epoch:D3}.png"));
+            using (Tensor images = generator.Generate(fixedNoise))
+            using (Image grid = TensorImages.ToGrid(images, (int)Math.Ceiling(Math.Sqrt(options.SampleCount))))
+                AtomicFile.Write(path, stream => grid.SaveAsPng(stream));
+            Files.Add(path);
+            Log.SampleGridWritten(logger, epoch, path);
+
+            if (options.WriteProgressGif && ProgressGif.Write(samples, Path.Combine(options.OutputDirectory, "progress.gif")) is string gif)
+            {
+                if (!Files.Contains(gif))
+                    Files.Add(gif);
+                Log.ProgressGifWritten(logger, Directory.GetFiles(samples, "epoch_*.png").Length, gif);
+            }
+            return 0;
+        });
+    }
+
+    /// <summary>Writes the interpolation strip and the model files; returns the generator file's path.</summary>
+    public string? OnFinished(Generator generator, Discriminator discriminator)
+    {
+        if (options.OutputDirectory is null)
+            return null;
+        if (options.WriteInterpolation)
+        {
+            Timed(() =>
+            {
+                string strip = Path.Combine(options.OutputDirectory, "interpolation.png");
+                using Image image = generator.Interpolate(fromSeed: options.Seed, toSeed: options.Seed + 1, steps: 10);
+                AtomicFile.Write(strip, stream => image.SaveAsPng(stream));
+                Files.Add(strip);
+                Log.InterpolationWritten(logger, strip);
+                return 0;
+            });
+        }
+
+        string generatorPath = Path.Combine(options.OutputDirectory, "generator.dcgan");
+        string discriminatorPath = Path.Combine(options.OutputDirectory, "discriminator.dcgan");
+        generator.Save(generatorPath);
+        Log.ModelWritten(logger, nameof(Generator), generatorPath);
+        discriminator.Save(discriminatorPath);
+        Log.ModelWritten(logger, nameof(Discriminator), discriminatorPath);
+        Files.Add(generatorPath);
+        Files.Add(discriminatorPath);
+        return generatorPath;
+    }
+
+    public void Dispose() => metrics?.Dispose();
+
+    private void Timed(Action action) => Timed(() => { action(); return 0; });
+
+    private T Timed<T>(Func<T> action)
+    {
+        long start = time.GetTimestamp();
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            spentTicks += time.GetTimestamp() - start;
+        }
+    }
+}
