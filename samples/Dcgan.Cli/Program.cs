@@ -6,6 +6,8 @@
 //   dcgan export      --checkpoint FILE [--output generator.dcgan]
 //   dcgan summary     [--model FILE] [--image-size 28]
 //   dcgan plot        [--metrics ./outputs/metrics.csv] [--output ./outputs/losses.png]
+//   dcgan evaluate    [--model FILE] [--count 10000] [--seed 0] [--json] [--floor]
+//   dcgan train-classifier [--epochs 4] [--seed 1] [--output mnist-classifier.bin]
 
 using System.CommandLine;
 using Dcgan.Cli;
@@ -19,6 +21,8 @@ var root = new RootCommand("Train Deep Convolutional GANs on MNIST and generate 
     ExportCommand.Create(),
     SummaryCommand.Create(),
     PlotCommand.Create(),
+    EvaluateCommand.Create(),
+    TrainClassifierCommand.Create(),
 };
 
 // 2. Parse and run; Ctrl+C cancels the token each action receives.

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Text.Json;
+using Dcgan.Mnist;
+using Dcgan.Mnist.Evaluation;
+using Dcgan.Models;
+using Spectre.Console;
+
+namespace Dcgan.Cli;
+
+/// <summary><c>dcgan evaluate</c>: scores a generator with the shipped MNIST classifier.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "A generator file.", DefaultValueFactory = _ => CliModel.DefaultPath };
+        var count = new Option<int>("--count") { Description = "Samples to draw.", DefaultValueFactory = _ => MnistEvaluator.DefaultCount };
+        var seed = new Option<long>("--seed") { Description = "Seed of the samples.", DefaultValueFactory = _ => 0 };
+        var dataDir = new Option<string?>("--data-dir") { Description = "MNIST directory (the test set is the reference)." };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var floor = new Option<bool>("--floor") { Description = "Also score 10,000 real training images (the floor)." };
+
+        var command = new Command("evaluate", "Score a generator: confidence, class coverage, classifier score, Fréchet distance.") { model, count, seed, dataDir, json, floor };
+        command.SetAction(result =>
+        {
+            using Generator? generator = CliModel.TryLoad(result.GetValue(model)!);
+            if (generator is null)
+                return 2;
+            MnistDataset mnist = MnistDataset.Load(new MnistOptions { Directory = result.GetValue(dataDir) });
+            using MnistEvaluator evaluator = MnistEvaluator.Create(mnist);
+            MnistEvaluation evaluation = evaluator.Evaluate(generator, result.GetValue(count), result.GetValue(seed));
+            MnistEvaluation? real = result.GetValue(floor) ? evaluator.EvaluateRealData() : null;
+
+            if (result.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new { generator = evaluation, realDataFloor = real }, new JsonSerializerOptions { WriteIndented = true }));
+                return 0;
+            }
+            var table = new Table().AddColumns("metric", "generator", real is null ? "" : "real data (floor)");
+            void Row(string name, Func<MnistEvaluation, string> value) => table.AddRow(name, value(evaluation), real is null ? "" : value(real));
+            Row("images", e => e.Count.ToString());
+            Row("Fréchet distance (lower is better)", e => e.FrechetDistance.ToString("F3"));
+            Row("classifier score (1 to 10)", e => e.ClassifierScore.ToString("F3"));
+            Row("mean confidence", e => e.MeanConfidence.ToString("F4"));
+            Row("class KL from uniform (nats)", e => e.ClassKlDivergence.ToString("F4"));
+            Row("class shares 0..9", e => string.Join(" ", e.ClassFractions.Select(f => f.ToString("P1"))));
+            Row("collapsed", e => e.Collapsed ? "[red]yes[/]" : "no");
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return command;
+    }
+}
