@@ -18,16 +18,33 @@ internal static class EvaluateCommand
         var dataDir = new Option<string?>("--data-dir") { Description = "MNIST directory (the test set is the reference)." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var floor = new Option<bool>("--floor") { Description = "Also score 10,000 real training images (the floor)." };
+        var images = new Option<string?>("--images") { Description = "Score raw float32 images [N, 1, 28, 28] in [-1, 1] from another tool instead of a generator." };
 
-        var command = new Command("evaluate", "Score a generator: confidence, class coverage, classifier score, Fréchet distance.") { model, count, seed, dataDir, json, floor };
+        var command = new Command("evaluate", "Score a generator: confidence, class coverage, classifier score, Fréchet distance.") { model, count, seed, dataDir, json, floor, images };
         command.SetAction(result =>
         {
-            using Generator? generator = CliModel.TryLoad(result.GetValue(model)!);
-            if (generator is null)
-                return 2;
             MnistDataset mnist = MnistDataset.Load(new MnistOptions { Directory = result.GetValue(dataDir) });
             using MnistEvaluator evaluator = MnistEvaluator.Create(mnist);
-            MnistEvaluation evaluation = evaluator.Evaluate(generator, result.GetValue(count), result.GetValue(seed));
+            MnistEvaluation evaluation;
+            if (result.GetValue(images) is string raw)
+            {
+                byte[] bytes = File.ReadAllBytes(raw);
+                if (bytes.Length == 0 || bytes.Length % (4 * 28 * 28) != 0)
+                {
+                    AnsiConsole.MarkupLine($"[red]'{Markup.Escape(raw)}' holds {bytes.Length} bytes, not a whole number of 28x28 float32 images.[/]");
+                    return 2;
+                }
+                float[] values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes).ToArray();
+                using TorchSharp.torch.Tensor tensor = TorchSharp.torch.tensor(values, [values.Length / (28 * 28), 1, 28, 28]);
+                evaluation = evaluator.Evaluate(tensor);
+            }
+            else
+            {
+                using Generator? generator = CliModel.TryLoad(result.GetValue(model)!);
+                if (generator is null)
+                    return 2;
+                evaluation = evaluator.Evaluate(generator, result.GetValue(count), result.GetValue(seed));
+            }
             MnistEvaluation? real = result.GetValue(floor) ? evaluator.EvaluateRealData() : null;
 
             if (result.GetValue(json))

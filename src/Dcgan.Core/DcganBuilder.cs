@@ -105,6 +105,11 @@ public sealed class DcganBuilder
     public DcganBuilder WithPictures(bool sampleGrids = true, bool progressGif = true, bool interpolation = true) =>
         Set(o => { o.WriteSampleGrids = sampleGrids; o.WriteProgressGif = progressGif; o.WriteInterpolation = interpolation; });
 
+    /// <summary>Chooses what happens when a loss becomes NaN or infinite: stop (default) or skip the batch.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithNonFiniteLossPolicy(NonFiniteLossPolicy policy) => Set(o => o.NonFiniteLoss = policy);
+
     /// <summary>Appends a row to <c>metrics.csv</c> in the output directory every <paramref name="everySteps"/> steps.</summary>
     /// <param name="everySteps">Positive, or 0 for no metrics file; default 10.</param>
     /// <returns>This builder.</returns>

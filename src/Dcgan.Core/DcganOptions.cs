@@ -76,6 +76,10 @@ public sealed class DcganOptions
     /// <value>Default 10.</value>
     public int MetricsInterval { get; set; } = 10;
 
+    /// <summary>What happens when a loss becomes NaN or infinite.</summary>
+    /// <value>Default <see cref="Training.NonFiniteLossPolicy.Stop"/>.</value>
+    public Training.NonFiniteLossPolicy NonFiniteLoss { get; set; } = Training.NonFiniteLossPolicy.Stop;
+
     /// <summary>Where checkpoints go, or null for none.</summary>
     /// <value>Default null.</value>
     public string? CheckpointDirectory { get; set; }

@@ -30,8 +30,8 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Warning, "Training cancelled at epoch {Epoch}, batch {Batch}")]
     public static partial void TrainingCancelled(ILogger logger, int epoch, int batch);
 
-    [LoggerMessage(8, LogLevel.Error, "Non-finite loss at epoch {Epoch}, step {Step}: D loss {DiscriminatorLoss}, G loss {GeneratorLoss}; training stopped")]
-    public static partial void NonFiniteLoss(ILogger logger, int epoch, long step, double discriminatorLoss, double generatorLoss);
+    [LoggerMessage(8, LogLevel.Error, "Non-finite {Loss} loss at epoch {Epoch}, step {Step}; training stopped")]
+    public static partial void NonFiniteLoss(ILogger logger, int epoch, long step, string loss);
 
     [LoggerMessage(9, LogLevel.Debug, "libtorch thread count set to {Threads}")]
     public static partial void ThreadsSet(ILogger logger, int threads);
@@ -58,4 +58,7 @@ internal static partial class Log
 
     [LoggerMessage(16, LogLevel.Information, "Interpolation strip written to {Path}")]
     public static partial void InterpolationWritten(ILogger logger, string path);
+
+    [LoggerMessage(17, LogLevel.Warning, "Non-finite {Loss} loss at epoch {Epoch}, step {Step}; the batch is skipped (no optimizer step)")]
+    public static partial void NonFiniteBatchSkipped(ILogger logger, string loss, int epoch, long step);
 }

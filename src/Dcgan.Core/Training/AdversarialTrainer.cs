@@ -138,12 +138,17 @@ public sealed class AdversarialTrainer : IDisposable
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     long stepIndex = (long)(epoch - 1) * batches + batch;
-                    StepMetrics step = Step(images, order, batch - 1, random, ones, zeros);
-                    if (!double.IsFinite(step.DiscriminatorLoss) || !double.IsFinite(step.GeneratorLoss))
+                    StepMetrics? outcome = Step(images, order, batch - 1, random, ones, zeros, out string? nonFinite);
+                    if (outcome is not StepMetrics step)
                     {
-                        Log.NonFiniteLoss(logger, epoch, stepIndex, step.DiscriminatorLoss, step.GeneratorLoss);
+                        if (options.NonFiniteLoss == NonFiniteLossPolicy.SkipBatch)
+                        {
+                            Log.NonFiniteBatchSkipped(logger, nonFinite!, epoch, stepIndex);
+                            continue;
+                        }
+                        Log.NonFiniteLoss(logger, epoch, stepIndex, nonFinite!);
                         throw new InvalidOperationException(
-                            $"Training diverged at epoch {epoch}, step {stepIndex}: discriminator loss {step.DiscriminatorLoss}, generator loss {step.GeneratorLoss}. Lower the learning rates or change the seed.");
+                            $"Training diverged at epoch {epoch}, step {stepIndex}: the {nonFinite} loss is not finite. Lower the learning rates, check the data, or resume from the last checkpoint; WithNonFiniteLossPolicy(SkipBatch) skips such batches instead.");
                     }
                     sums = sums.Add(step);
                     TrainingProgress snapshot = Snapshot(sums, epoch, batch, batches, epochStart, runStart);
@@ -224,7 +229,8 @@ public sealed class AdversarialTrainer : IDisposable
         return data;
     }
 
-    private StepMetrics Step(Tensor images, Tensor order, int batchIndex, torch.Generator random, Tensor ones, Tensor zeros)
+    /// <summary>One training step; null (and which loss) when a loss is not finite, in which case neither optimizer stepped.</summary>
+    private StepMetrics? Step(Tensor images, Tensor order, int batchIndex, torch.Generator random, Tensor ones, Tensor zeros, out string? nonFinite)
     {
         using var scope = NewDisposeScope();
         int batchSize = options.BatchSize;
@@ -238,12 +244,25 @@ public sealed class AdversarialTrainer : IDisposable
         Tensor fake = g.call(noise);
         Tensor fakeLogits = discriminator.call(fake.detach());
         Tensor discriminatorLoss = binary_cross_entropy_with_logits(realLogits, ones) + binary_cross_entropy_with_logits(fakeLogits, zeros);
+        // Checked before any optimizer step, so a bad batch never reaches the weights.
+        if (!discriminatorLoss.isfinite().item<bool>())
+        {
+            discriminatorOptimizer.zero_grad();
+            nonFinite = "discriminator";
+            return null;
+        }
         discriminatorLoss.backward();
         discriminatorOptimizer.step();
 
         // Generator: the non-saturating loss, fakes towards 1 through the updated discriminator.
         generatorOptimizer.zero_grad();
         Tensor generatorLoss = binary_cross_entropy_with_logits(discriminator.call(fake), ones);
+        if (!generatorLoss.isfinite().item<bool>())
+        {
+            generatorOptimizer.zero_grad();
+            nonFinite = "generator";
+            return null;
+        }
         generatorLoss.backward();
         generatorOptimizer.step();
 
@@ -253,6 +272,7 @@ public sealed class AdversarialTrainer : IDisposable
         float[] values = stack([
             discriminatorLoss.detach(), generatorLoss.detach(), realLogits.sigmoid().mean(), fakeLogits.sigmoid().mean(), correct,
         ]).cpu().data<float>().ToArray();
+        nonFinite = null;
         return new StepMetrics(1, values[0], values[1], values[2], values[3], values[4]);
     }
 

@@ -125,4 +125,42 @@ public sealed class MnistDownloadTests : IDisposable
 
         server.Requests.Should().BeEmpty();
     }
+
+    [Fact]
+    public void Load_ConnectionDroppedMidway_KeepsNoPartialFileAndARetrySucceeds()
+    {
+        using var dropping = new LocalHttpServer(name => name == "train-images-idx3-ubyte.gz"
+            ? new ServerAnswer(200, File.ReadAllBytes(Path.Combine(source, name)), DropAfterBytes: 1_000_000)
+            : Answer(name));
+
+        Action act = () => MnistDataset.Load(Options(dropping));
+
+        act.Should().Throw<IOException>().WithMessage("*train-images-idx3-ubyte.gz*");
+        Directory.GetFiles(cache.Path).Select(Path.GetFileName).Should().NotContain("train-images-idx3-ubyte.gz")
+            .And.NotContain(name => name!.EndsWith(".part", StringComparison.Ordinal));
+
+        using var good = new LocalHttpServer(Real);
+        MnistDataset.Load(Options(good)).Train.Count.Should().Be(60000);
+    }
+
+    [Fact]
+    public void Load_StalledServer_TimesOutNamingTheAddressAndKeepsNothing()
+    {
+        using var stalled = new LocalHttpServer(name => new ServerAnswer(200, [1, 2, 3], Stall: TimeSpan.FromSeconds(30)));
+        MnistOptions options = Options(stalled);
+        options.DownloadTimeout = TimeSpan.FromSeconds(1);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        Action act = () => MnistDataset.Load(options);
+
+        act.Should().Throw<IOException>().WithMessage($"*{stalled.BaseAddress}train-images-idx3-ubyte.gz: timed out*");
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15), "the timeout, not the stalled server, decides");
+        Directory.GetFiles(cache.Path).Should().BeEmpty();
+    }
+
+    private ServerAnswer Answer(string name)
+    {
+        (int status, byte[] body) = Real(name);
+        return new ServerAnswer(status, body);
+    }
 }

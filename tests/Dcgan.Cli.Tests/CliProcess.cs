@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using Dcgan.Tests;
+
+namespace Dcgan.Cli.Tests;
+
+/// <summary>Runs the built <c>dcgan</c> CLI (same configuration as the tests) as a child process.</summary>
+internal static class CliProcess
+{
+    public static string DllPath
+    {
+        get
+        {
+            string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+            string path = Path.Combine(TestData.RepositoryRoot, "samples", "Dcgan.Cli", "bin", configuration, "net10.0", "linux-x64", "dcgan.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException($"The CLI is not built at '{path}'; build the solution first.", path);
+        }
+    }
+
+    public static Process Start(string arguments)
+    {
+        var info = new ProcessStartInfo("dotnet", $"{DllPath} {arguments}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["DCGAN_MNIST_DIR"] = TestData.MnistDirectory;
+        Process process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    public static (int ExitCode, string Output) Run(string arguments, TimeSpan timeout)
+    {
+        var info = new ProcessStartInfo("dotnet", $"{DllPath} {arguments}") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.Environment["DCGAN_MNIST_DIR"] = TestData.MnistDirectory;
+        using Process process = Process.Start(info)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dcgan {arguments} did not finish within {timeout}.");
+        }
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+}
