@@ -10,12 +10,18 @@ namespace Dcgan.Cli;
 /// </summary>
 internal sealed class SpectreTrainingProgress(ProgressTask task) : IProgress<TrainingProgress>
 {
+    // Redrawing costs CPU that training needs on a small machine: update the bar every few batches.
+    private const int Every = 25;
+
     public void Report(TrainingProgress value)
     {
+        bool epochEnd = value.Batch == value.BatchesPerEpoch;
+        if (value.Batch % Every != 0 && !epochEnd && value.Batch != 1)
+            return;
         task.Value = value.Fraction;
         task.Description = $"epoch {value.Epoch}/{value.Epochs} batch {value.Batch}/{value.BatchesPerEpoch} " +
             $"D {value.DiscriminatorLoss:F3} G {value.GeneratorLoss:F3} {value.ImagesPerSecond:F0} img/s ETA {value.EstimatedRemaining:hh\\:mm\\:ss}";
-        if (value.Batch == value.BatchesPerEpoch)
+        if (epochEnd)
         {
             AnsiConsole.MarkupLine(
                 $"epoch {value.Epoch}/{value.Epochs}: D loss {value.DiscriminatorLoss:F4}, G loss {value.GeneratorLoss:F4}, " +

@@ -56,7 +56,10 @@ internal static class TrainCommand
         TrainingResult result;
         try
         {
-            result = await AnsiConsole.Progress()
+            Progress display = AnsiConsole.Progress();
+            // Redrawing competes with training for the CPU on a small machine: twice a second is enough.
+            display.RefreshRate = TimeSpan.FromMilliseconds(500);
+            result = await display
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .StartAsync(async context =>
