@@ -3,6 +3,8 @@
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- embedding --model outputs/generator.dcgan
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- training --epochs 5
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- steps --rounds 3   (needs /usr/bin/python3 with python3-torch)
+//   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- soak --epochs 30
+//   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- micro              (BenchmarkDotNet)
 
 using System.CommandLine;
 using Dcgan.Benchmarks;
@@ -25,7 +27,16 @@ var script = new Option<string>("--pytorch-script") { Description = "The PyTorch
 var stepsCommand = new Command("steps", "Training-step throughput: Dcgan trainer vs a hand-written TorchSharp loop vs PyTorch.") { rounds, steps, warmup, script };
 stepsCommand.SetAction(r => StepBenchmark.Run(r.GetValue(rounds), r.GetValue(steps), r.GetValue(warmup), r.GetValue(threads), r.GetValue(script)!));
 
-var root = new RootCommand("Dcgan benchmarks.") { threads, embedding, training, stepsCommand };
+var soakEpochs = new Option<int>("--epochs") { Description = "Soak epochs.", DefaultValueFactory = _ => 30 };
+var soakImages = new Option<int>("--images") { Description = "Training images in the soak subset.", DefaultValueFactory = _ => 6400 };
+var calls = new Option<int>("--calls") { Description = "Concurrent generation calls.", DefaultValueFactory = _ => 5000 };
+var soak = new Command("soak", "RSS over many epochs, then 16 threads generating from one generator.") { soakEpochs, soakImages, calls };
+soak.SetAction(r => SoakBenchmark.Run(r.GetValue(soakEpochs), r.GetValue(soakImages), r.GetValue(calls), r.GetValue(threads)));
+
+var micro = new Command("micro", "BenchmarkDotNet: Generator.Load and generating 1 and 1,000 digits.");
+micro.SetAction(_ => BenchmarkDotNet.Running.BenchmarkRunner.Run<GenerationBenchmarks>());
+
+var root = new RootCommand("Dcgan benchmarks.") { threads, embedding, training, stepsCommand, soak, micro };
 
 // 2. Run.
 return root.Parse(args).Invoke();

@@ -19,18 +19,20 @@ internal static class TrainCommand
         var threads = new Option<int>("--threads") { Description = "libtorch threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var resume = new Option<string?>("--resume") { Description = "A checkpoint to continue from (the run's settings come from it; --epochs is the total)." };
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Write a checkpoint to OUTPUT/checkpoints every N epochs.", DefaultValueFactory = _ => 1 };
+        var keepCheckpoints = new Option<int>("--keep-checkpoints") { Description = "How many of the newest checkpoints to keep.", DefaultValueFactory = _ => 3 };
+        var averageDecay = new Option<double?>("--average-decay") { Description = "Keep an exponential moving average of the generator's weights with this decay (for example 0.999) and save it." };
 
-        var command = new Command("train", "Train a DCGAN on MNIST.") { epochs, batchSize, output, dataDir, seed, limit, threads, resume, checkpointEvery };
+        var command = new Command("train", "Train a DCGAN on MNIST.") { epochs, batchSize, output, dataDir, seed, limit, threads, resume, checkpointEvery, keepCheckpoints, averageDecay };
         command.SetAction((result, cancellationToken) => RunAsync(
             new TrainSettings(result.GetValue(epochs), result.GetValue(batchSize), result.GetValue(output)!, result.GetValue(dataDir), result.GetValue(seed),
-                result.GetValue(limit), result.GetValue(threads), result.GetValue(resume), result.GetValue(checkpointEvery)),
+                result.GetValue(limit), result.GetValue(threads), result.GetValue(resume), result.GetValue(checkpointEvery), result.GetValue(keepCheckpoints), result.GetValue(averageDecay)),
             cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(TrainSettings settings, CancellationToken cancellationToken)
     {
-        (int epochs, int batchSize, string output, string? dataDir, long seed, int? limit, int threads, string? resume, int checkpointEvery) = settings;
+        (int epochs, int batchSize, string output, string? dataDir, long seed, int? limit, int threads, string? resume, int checkpointEvery, int keepCheckpoints, double? averageDecay) = settings;
         using ILoggerFactory loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
 
         // 1. Configure the run.
@@ -45,10 +47,12 @@ internal static class TrainCommand
             .WithSeed(seed)
             .WithThreads(threads)
             .WithOutputDirectory(output)
-            .WithCheckpoints(Path.Combine(output, "checkpoints"), checkpointEvery)
+            .WithCheckpoints(Path.Combine(output, "checkpoints"), checkpointEvery, keepCheckpoints)
             .WithLoggerFactory(loggerFactory);
         if (resume is not null)
             builder.WithResumeFrom(resume);
+        if (averageDecay is not null)
+            builder.WithGeneratorAverage(averageDecay);
 
         AnsiConsole.MarkupLine($"Training a DCGAN on MNIST: [bold]{epochs}[/] epochs, batch {batchSize}, seed {seed}, {threads} threads -> [blue]{Markup.Escape(Path.GetFullPath(output))}[/]");
 
@@ -105,5 +109,5 @@ internal static class TrainCommand
         return 0;
     }
 
-    private sealed record TrainSettings(int Epochs, int BatchSize, string Output, string? DataDir, long Seed, int? Limit, int Threads, string? Resume, int CheckpointEvery);
+    private sealed record TrainSettings(int Epochs, int BatchSize, string Output, string? DataDir, long Seed, int? Limit, int Threads, string? Resume, int CheckpointEvery, int KeepCheckpoints, double? AverageDecay);
 }

@@ -105,6 +105,11 @@ public sealed class DcganBuilder
     public DcganBuilder WithPictures(bool sampleGrids = true, bool progressGif = true, bool interpolation = true) =>
         Set(o => { o.WriteSampleGrids = sampleGrids; o.WriteProgressGif = progressGif; o.WriteInterpolation = interpolation; });
 
+    /// <summary>Keeps an exponential moving average of the generator's weights and saves that instead of the last step's weights.</summary>
+    /// <param name="decay">In (0, 1), for example 0.999; null for no average.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithGeneratorAverage(double? decay) => Set(o => o.GeneratorAverageDecay = decay);
+
     /// <summary>Chooses what happens when a loss becomes NaN or infinite: stop (default) or skip the batch.</summary>
     /// <param name="policy">The policy.</param>
     /// <returns>This builder.</returns>
@@ -249,6 +254,7 @@ public sealed class DcganBuilder
             snapshot.Beta2 = saved.Beta2;
             snapshot.Seed = saved.Seed;
             snapshot.SampleCount = saved.SampleCount;
+            snapshot.GeneratorAverageDecay = saved.GeneratorAverageDecay;
             if (snapshot.Epochs < epoch)
                 errors.Add($"Epochs is {snapshot.Epochs}, but the checkpoint '{snapshot.ResumeFrom}' has already trained {epoch}; ask for at least {epoch}.");
         }

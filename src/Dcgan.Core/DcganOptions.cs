@@ -76,6 +76,14 @@ public sealed class DcganOptions
     /// <value>Default 10.</value>
     public int MetricsInterval { get; set; } = 10;
 
+    /// <summary>
+    /// Decay of an exponential moving average of the generator's weights, or null for none. With an average,
+    /// sample grids, the saved generator and <see cref="Training.TrainingResult.Generator"/> use the averaged
+    /// weights; training itself is unchanged.
+    /// </summary>
+    /// <value>Default null (no average).</value>
+    public double? GeneratorAverageDecay { get; set; }
+
     /// <summary>What happens when a loss becomes NaN or infinite.</summary>
     /// <value>Default <see cref="Training.NonFiniteLossPolicy.Stop"/>.</value>
     public Training.NonFiniteLossPolicy NonFiniteLoss { get; set; } = Training.NonFiniteLossPolicy.Stop;
@@ -123,6 +131,8 @@ public sealed class DcganOptions
             errors.Add($"{nameof(Device)} must be 'cpu', 'cuda' or 'cuda:N', but was '{Device}'.");
         if (SampleInterval <= 0)
             errors.Add($"{nameof(SampleInterval)} must be positive, but was {SampleInterval}.");
+        if (GeneratorAverageDecay is double decay && (!double.IsFinite(decay) || decay <= 0 || decay >= 1))
+            errors.Add($"{nameof(GeneratorAverageDecay)} must be in (0, 1) when set, but was {decay}.");
         if (MetricsInterval < 0)
             errors.Add($"{nameof(MetricsInterval)} must be 0 (off) or positive, but was {MetricsInterval}.");
         if (SampleCount <= 0)

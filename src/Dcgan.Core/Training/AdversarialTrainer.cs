@@ -40,6 +40,7 @@ public sealed class AdversarialTrainer : IDisposable
     private readonly Adam generatorOptimizer;
     private readonly Adam discriminatorOptimizer;
     private readonly CheckpointState? resumed;
+    private readonly GeneratorAverage? average;
     private Generator? generator;
     private bool started;
     private bool disposed;
@@ -60,9 +61,12 @@ public sealed class AdversarialTrainer : IDisposable
         generatorOptimizer = optim.Adam(generator.parameters(), options.GeneratorLearningRate, options.Beta1, options.Beta2);
         discriminatorOptimizer = optim.Adam(discriminator.parameters(), options.DiscriminatorLearningRate, options.Beta1, options.Beta2);
 
+        if (options.GeneratorAverageDecay is double decay)
+            average = new GeneratorAverage(generator, decay, device);
+
         if (options.ResumeFrom is not null)
         {
-            resumed = CheckpointFile.Restore(options.ResumeFrom, generator, discriminator, generatorOptimizer, discriminatorOptimizer);
+            resumed = CheckpointFile.Restore(options.ResumeFrom, generator, average?.Model, discriminator, generatorOptimizer, discriminatorOptimizer);
             Log.Resumed(logger, options.ResumeFrom, resumed.Epoch, resumed.Step);
         }
     }
@@ -73,6 +77,9 @@ public sealed class AdversarialTrainer : IDisposable
     /// <summary>The generator being trained. After <see cref="Train"/> it belongs to the result.</summary>
     /// <exception cref="InvalidOperationException">Training has finished and handed the generator to its result.</exception>
     public Generator Generator => generator ?? throw new InvalidOperationException("The generator now belongs to the TrainingResult returned by Train().");
+
+    /// <summary>The generator whose images the run shows and saves: the weight average when one is kept, else the generator itself.</summary>
+    private Generator Published => average?.Model ?? Generator;
 
     /// <summary>The discriminator being trained; owned by this trainer.</summary>
     public Discriminator Discriminator => discriminator;
@@ -133,7 +140,9 @@ public sealed class AdversarialTrainer : IDisposable
             {
                 long epochStart = time.GetTimestamp();
                 var sums = new StepMetrics();
-                using Tensor order = randperm(data.Count, generator: random).to(device);
+                // Two handles: .to(device) returns a new one even on the same device, and both must be freed.
+                using Tensor permutation = randperm(data.Count, generator: random);
+                using Tensor order = permutation.to(device);
                 for (batch = 1; batch <= batches; batch++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -162,11 +171,11 @@ public sealed class AdversarialTrainer : IDisposable
                 Log.EpochCompleted(logger, epoch, options.Epochs, summary.DiscriminatorLoss, summary.GeneratorLoss, summary.RealScore,
                     summary.FakeScore, summary.ImagesPerSecond, time.GetElapsedTime(runStart).TotalSeconds);
 
-                outputs.OnEpochEnd(epoch, Generator, fixedNoise);
+                outputs.OnEpochEnd(epoch, Published, fixedNoise);
                 if (options.CheckpointDirectory is not null && (epoch % options.CheckpointInterval == 0 || epoch == options.Epochs))
                 {
                     string path = CheckpointFile.PathFor(options.CheckpointDirectory, epoch);
-                    CheckpointFile.Write(path, options, epoch, (long)epoch * batches, Generator, discriminator, generatorOptimizer, discriminatorOptimizer,
+                    CheckpointFile.Write(path, options, epoch, (long)epoch * batches, Generator, average?.Model, discriminator, generatorOptimizer, discriminatorOptimizer,
                         random, fixedNoise, history, earlierSeconds + time.GetElapsedTime(runStart).TotalSeconds, source.Description);
                     CheckpointFile.Prune(options.CheckpointDirectory, options.CheckpointsToKeep);
                     outputs.Files.Add(path);
@@ -181,13 +190,15 @@ public sealed class AdversarialTrainer : IDisposable
         }
 
         EpochSummary? last = history.Count > 0 ? history[^1] : null;
-        Generator.Training = new TrainingSummary(history.Count, (long)history.Count * batches, options.Seed, batchSize, source.Description,
+        Published.Training = new TrainingSummary(history.Count, (long)history.Count * batches, options.Seed, batchSize, source.Description,
             last?.DiscriminatorLoss ?? double.NaN, last?.GeneratorLoss ?? double.NaN, earlierSeconds + time.GetElapsedTime(runStart).TotalSeconds, ModelFile.LibraryVersion);
-        string? generatorPath = outputs.OnFinished(Generator, discriminator);
+        string? generatorPath = outputs.OnFinished(Published, discriminator);
 
         TimeSpan elapsed = time.GetElapsedTime(runStart);
         Log.TrainingCompleted(logger, options.Epochs, elapsed.TotalSeconds, outputs.Spent.TotalSeconds);
-        Generator trained = Generator;
+        Generator trained = average?.Release() ?? Generator;
+        if (average is not null)
+            Generator.Dispose(); // the raw weights live on in the checkpoints; the result holds the average
         trained.eval();
         generator = null;
         return new TrainingResult(trained, history, outputs.Files, elapsed, generatorPath, outputs.Spent);
@@ -203,6 +214,7 @@ public sealed class AdversarialTrainer : IDisposable
         discriminatorOptimizer.Dispose();
         discriminator.Dispose();
         resumed?.Dispose();
+        average?.Dispose();
         generator?.Dispose();
         generator = null;
     }
@@ -265,6 +277,7 @@ public sealed class AdversarialTrainer : IDisposable
         }
         generatorLoss.backward();
         generatorOptimizer.step();
+        average?.Update();
 
         using IDisposable noGrad = no_grad();
         Tensor correct = realLogits.gt(0).sum().add(fakeLogits.lt(0).sum()).to_type(ScalarType.Float32).div(2.0 * batchSize);

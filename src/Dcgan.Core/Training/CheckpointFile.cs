@@ -22,11 +22,12 @@ internal static class CheckpointFile
     public const string Extension = ".dcgan-ckpt";
     private const string Format = "dcgan-checkpoint";
     private const int CurrentVersion = 1;
+    private const string AveragePrefix = "generator_average.";
 
     public static string PathFor(string directory, int epoch) =>
         Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"checkpoint_epoch_{epoch:D3}{Extension}"));
 
-    public static void Write(string path, DcganOptions options, int epoch, long step, Generator generator, Discriminator discriminator,
+    public static void Write(string path, DcganOptions options, int epoch, long step, Generator generator, Generator? average, Discriminator discriminator,
         Adam generatorOptimizer, Adam discriminatorOptimizer, torch.Generator random, Tensor fixedNoise, IReadOnlyList<EpochSummary> history, double trainingSeconds, string dataSource)
     {
         var metadata = new Dictionary<string, string>
@@ -46,6 +47,8 @@ internal static class CheckpointFile
         using var scope = NewDisposeScope();
         tensors.AddRange(generator.state_dict().Select(p => KeyValuePair.Create("generator." + p.Key, p.Value)));
         tensors.AddRange(discriminator.state_dict().Select(p => KeyValuePair.Create("discriminator." + p.Key, p.Value)));
+        if (average is not null)
+            tensors.AddRange(average.state_dict().Select(p => KeyValuePair.Create(AveragePrefix + p.Key, p.Value)));
         tensors.Add(KeyValuePair.Create("generator_optimizer", OptimizerBytes(generatorOptimizer)));
         tensors.Add(KeyValuePair.Create("discriminator_optimizer", OptimizerBytes(discriminatorOptimizer)));
         tensors.Add(KeyValuePair.Create("random_state", random.get_state()));
@@ -60,10 +63,18 @@ internal static class CheckpointFile
         return (ParseOptions(content, path), ParseInt(content, "epoch", path));
     }
 
-    public static CheckpointState Restore(string path, Generator generator, Discriminator discriminator, Adam generatorOptimizer, Adam discriminatorOptimizer)
+    public static CheckpointState Restore(string path, Generator generator, Generator? average, Discriminator discriminator, Adam generatorOptimizer, Adam discriminatorOptimizer)
     {
         SafetensorsContent content = Read(path);
         ModelFile.LoadStateDict(generator, Only(content, "generator."), "generator.", path);
+        if (average is not null)
+        {
+            bool saved = content.Tensors.Keys.Any(k => k.StartsWith(AveragePrefix, StringComparison.Ordinal));
+            if (saved)
+                ModelFile.LoadStateDict(average, Only(content, AveragePrefix), AveragePrefix, path);
+            else
+                average.load_state_dict(generator.state_dict()); // the checkpoint predates the average: start it here
+        }
         ModelFile.LoadStateDict(discriminator, Only(content, "discriminator."), "discriminator.", path);
         LoadOptimizer(generatorOptimizer, content, "generator_optimizer", path);
         LoadOptimizer(discriminatorOptimizer, content, "discriminator_optimizer", path);
@@ -87,7 +98,7 @@ internal static class CheckpointFile
             seconds);
     }
 
-    /// <summary>Rebuilds the generator saved in a checkpoint, with its training summary.</summary>
+    /// <summary>Rebuilds the generator saved in a checkpoint (its weight average when the run kept one), with its training summary.</summary>
     public static Generator LoadGenerator(string path)
     {
         SafetensorsContent content = Read(path);
@@ -95,7 +106,8 @@ internal static class CheckpointFile
         var generator = new Generator(options.Architecture);
         try
         {
-            ModelFile.LoadStateDict(generator, Only(content, "generator."), "generator.", path);
+            string prefix = content.Tensors.Keys.Any(k => k.StartsWith(AveragePrefix, StringComparison.Ordinal)) ? AveragePrefix : "generator.";
+            ModelFile.LoadStateDict(generator, Only(content, prefix), prefix, path);
             IReadOnlyList<EpochSummary> history = JsonSerializer.Deserialize<List<EpochSummary>>(content.Metadata.GetValueOrDefault("history") ?? "[]") ?? [];
             int epoch = ParseInt(content, "epoch", path);
             double seconds = double.TryParse(content.Metadata.GetValueOrDefault("training_seconds"), NumberStyles.Float, CultureInfo.InvariantCulture, out double s) ? s : 0;
@@ -183,10 +195,10 @@ internal static class CheckpointFile
 
     /// <summary>The options that shape the training math, as stored in a checkpoint.</summary>
     private sealed record SerializableOptions(DcganArchitecture Architecture, int Epochs, int BatchSize, double GeneratorLearningRate,
-        double DiscriminatorLearningRate, double Beta1, double Beta2, long Seed, int SampleCount)
+        double DiscriminatorLearningRate, double Beta1, double Beta2, long Seed, int SampleCount, double? GeneratorAverageDecay = null)
     {
         public static SerializableOptions From(DcganOptions o) =>
-            new(o.Architecture, o.Epochs, o.BatchSize, o.GeneratorLearningRate, o.DiscriminatorLearningRate, o.Beta1, o.Beta2, o.Seed, o.SampleCount);
+            new(o.Architecture, o.Epochs, o.BatchSize, o.GeneratorLearningRate, o.DiscriminatorLearningRate, o.Beta1, o.Beta2, o.Seed, o.SampleCount, o.GeneratorAverageDecay);
 
         public DcganOptions ToOptions() => new()
         {
@@ -199,6 +211,7 @@ internal static class CheckpointFile
             Beta2 = Beta2,
             Seed = Seed,
             SampleCount = SampleCount,
+            GeneratorAverageDecay = GeneratorAverageDecay,
         };
     }
 }

@@ -138,6 +138,36 @@ public sealed class AdversarialTrainerTests
     }
 
     [Fact]
+    public void Train_LiveTensorCount_IsTheSameAfterEveryEpoch()
+    {
+        var liveAtEpochEnd = new List<long>();
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.Batch == p.BatchesPerEpoch)
+                liveAtEpochEnd.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+        });
+
+        using TrainingResult result = Tiny(images: 256, epochs: 4).Train(progress);
+
+        liveAtEpochEnd.Should().HaveCount(4);
+        liveAtEpochEnd.Distinct().Should().ContainSingle("each epoch frees everything it allocated: {0}", string.Join(", ", liveAtEpochEnd));
+    }
+
+    [Fact]
+    public void Train_EveryFileWritten_LiesInsideTheOutputAndCheckpointDirectories()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+        string output = Path.Combine(directory.Path, "out");
+        string checkpoints = Path.Combine(directory.Path, "ckpt");
+
+        using TrainingResult result = Tiny(epochs: 2).WithOutputDirectory(output).WithCheckpoints(checkpoints).Train();
+
+        result.Files.Should().OnlyContain(f => Path.GetFullPath(f).StartsWith(output + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            || Path.GetFullPath(f).StartsWith(checkpoints + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+        Directory.GetFiles(directory.Path, "*", SearchOption.AllDirectories).Should().OnlyContain(f => f.StartsWith(output, StringComparison.Ordinal) || f.StartsWith(checkpoints, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TrainAsync_OnTheBuilder_DisposesTheTrainerAndReturnsTheGenerator()
     {
         using TrainingResult result = await Tiny().TrainAsync();

@@ -76,4 +76,25 @@ public sealed class CheckpointTests
 
         act.Should().Throw<DcganValidationException>().WithMessage("*Epochs is 1*already trained 2*");
     }
+
+    [Fact]
+    public void Resume_WithAGeneratorAverage_IsBitIdenticalAndSavesTheAverage()
+    {
+        using var checkpoints = TestData.CreateTemporaryDirectory();
+        using var straightCheckpoints = TestData.CreateTemporaryDirectory();
+
+        using TrainingResult straight = Tiny(2).WithGeneratorAverage(0.9).WithCheckpoints(straightCheckpoints.Path).Train();
+        using (Tiny(1).WithGeneratorAverage(0.9).WithCheckpoints(checkpoints.Path).Train())
+        {
+        }
+        using TrainingResult resumed = Tiny(2).WithResumeFrom(Path.Combine(checkpoints.Path, "checkpoint_epoch_001.dcgan-ckpt")).Train();
+        using TrainingResult raw = Tiny(2).Train();
+
+        ModelAssertions.SameWeights(straight.Generator, resumed.Generator).Should().BeTrue("the average is restored from the checkpoint");
+        ModelAssertions.SameWeights(straight.Generator, raw.Generator).Should().BeFalse("the result holds the average, not the last step's weights");
+        using var exported = Dcgan.Models.Generator.LoadFromCheckpoint(Path.Combine(straightCheckpoints.Path, "checkpoint_epoch_002.dcgan-ckpt"));
+        ModelAssertions.SameWeights(exported, straight.Generator).Should().BeTrue("a checkpoint exports the average");
+        straight.History.Should().BeEquivalentTo(raw.History, o => o.Excluding(e => e.ImagesPerSecond).Excluding(e => e.Duration),
+            "averaging never feeds back into training");
+    }
 }

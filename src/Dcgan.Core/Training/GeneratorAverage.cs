@@ -1,0 +1,58 @@
+using TorchSharp;
+using static TorchSharp.torch;
+using Generator = Dcgan.Models.Generator;
+
+namespace Dcgan.Training;
+
+/// <summary>
+/// An exponential moving average of the generator's weights (Yazıcı et al., 2019): after every generator
+/// step, <c>average = decay * average + (1 - decay) * weights</c>; batch-norm statistics are copied. The
+/// average does not feed back into training, so the raw trajectory is unchanged; it is what the sample
+/// grids show and what the run saves, because it is smoother than the last step's weights.
+/// </summary>
+internal sealed class GeneratorAverage : IDisposable
+{
+    private readonly double decay;
+    private readonly (Tensor Average, Tensor Live)[] parameters;
+    private readonly (Tensor Average, Tensor Live)[] buffers;
+
+    public GeneratorAverage(Generator live, double decay, Device device)
+    {
+        this.decay = decay;
+        Model = new Generator(live.Architecture);
+        Model.to(device);
+        Model.load_state_dict(live.state_dict());
+        Model.eval();
+        foreach (Tensor p in Model.parameters())
+            p.requires_grad = false;
+        parameters = Model.parameters().Zip(live.parameters(), (a, l) => ((Tensor)a, (Tensor)l)).ToArray();
+        buffers = Model.buffers().Zip(live.buffers(), (a, l) => (a, l)).ToArray();
+    }
+
+    /// <summary>The averaged generator (evaluation mode, no gradients).</summary>
+    public Generator Model { get; }
+
+    public void Update()
+    {
+        using IDisposable noGrad = no_grad();
+        foreach ((Tensor average, Tensor live) in parameters)
+            average.mul_(decay).add_(live, alpha: 1 - decay);
+        foreach ((Tensor average, Tensor live) in buffers)
+            average.copy_(live);
+    }
+
+    /// <summary>Hands the averaged generator to the caller, who then owns it.</summary>
+    public Generator Release()
+    {
+        released = true;
+        return Model;
+    }
+
+    private bool released;
+
+    public void Dispose()
+    {
+        if (!released)
+            Model.Dispose();
+    }
+}
