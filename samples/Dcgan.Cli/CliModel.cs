@@ -1,3 +1,4 @@
+using Dcgan.Mnist.Pretrained;
 using Dcgan.Models;
 using Spectre.Console;
 
@@ -6,13 +7,14 @@ namespace Dcgan.Cli;
 /// <summary>Loads a generator file for a verb, turning bad files into a message and exit code 2.</summary>
 internal static class CliModel
 {
-    public const string DefaultPath = "outputs/generator.dcgan";
+    /// <summary>Description of a <c>--model</c> option that falls back to the shipped generator.</summary>
+    public const string ModelDescription = "A generator file (from train or export); without it, the pretrained MNIST generator shipped with Dcgan.Mnist.";
 
-    public static Generator? TryLoad(string path)
+    public static Generator? TryLoad(string? path)
     {
         try
         {
-            return Generator.Load(path);
+            return path is null ? MnistPretrained.LoadGenerator() : Generator.Load(path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or UnauthorizedAccessException)
         {

@@ -12,7 +12,7 @@ internal static class EvaluateCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "A generator file.", DefaultValueFactory = _ => CliModel.DefaultPath };
+        var model = new Option<string?>("--model") { Description = CliModel.ModelDescription };
         var count = new Option<int>("--count") { Description = "Samples to draw.", DefaultValueFactory = _ => MnistEvaluator.DefaultCount };
         var seed = new Option<long>("--seed") { Description = "Seed of the samples.", DefaultValueFactory = _ => 0 };
         var dataDir = new Option<string?>("--data-dir") { Description = "MNIST directory (the test set is the reference)." };
@@ -40,7 +40,7 @@ internal static class EvaluateCommand
             }
             else
             {
-                using Generator? generator = CliModel.TryLoad(result.GetValue(model)!);
+                using Generator? generator = CliModel.TryLoad(result.GetValue(model));
                 if (generator is null)
                     return 2;
                 evaluation = evaluator.Evaluate(generator, result.GetValue(count), result.GetValue(seed));

@@ -12,17 +12,17 @@ internal static class GenerateCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "A generator file written by train or export.", DefaultValueFactory = _ => CliModel.DefaultPath };
+        var model = new Option<string?>("--model") { Description = CliModel.ModelDescription };
         var count = new Option<int>("--count") { Description = "How many images.", DefaultValueFactory = _ => 64 };
         var seed = new Option<long>("--seed") { Description = "Seed of the noise.", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--output") { Description = "Directory for the PNGs.", DefaultValueFactory = _ => "generated" };
 
         var command = new Command("generate", "Generate images with a trained generator.") { model, count, seed, output };
-        command.SetAction(result => Run(result.GetValue(model)!, result.GetValue(count), result.GetValue(seed), result.GetValue(output)!));
+        command.SetAction(result => Run(result.GetValue(model), result.GetValue(count), result.GetValue(seed), result.GetValue(output)!));
         return command;
     }
 
-    private static int Run(string modelPath, int count, long seed, string output)
+    private static int Run(string? modelPath, int count, long seed, string output)
     {
         if (count <= 0)
         {

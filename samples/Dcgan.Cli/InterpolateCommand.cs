@@ -10,18 +10,18 @@ internal static class InterpolateCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "A generator file.", DefaultValueFactory = _ => CliModel.DefaultPath };
+        var model = new Option<string?>("--model") { Description = CliModel.ModelDescription };
         var fromSeed = new Option<long>("--from-seed") { Description = "Seed of the first image.", DefaultValueFactory = _ => 0 };
         var toSeed = new Option<long>("--to-seed") { Description = "Seed of the last image.", DefaultValueFactory = _ => 1 };
         var steps = new Option<int>("--steps") { Description = "Images in the strip (at least 2).", DefaultValueFactory = _ => 10 };
         var output = new Option<string>("--output") { Description = "The PNG to write.", DefaultValueFactory = _ => "interpolation.png" };
 
         var command = new Command("interpolate", "Write a strip interpolating between the noise of two seeds.") { model, fromSeed, toSeed, steps, output };
-        command.SetAction(result => Run(result.GetValue(model)!, result.GetValue(fromSeed), result.GetValue(toSeed), result.GetValue(steps), result.GetValue(output)!));
+        command.SetAction(result => Run(result.GetValue(model), result.GetValue(fromSeed), result.GetValue(toSeed), result.GetValue(steps), result.GetValue(output)!));
         return command;
     }
 
-    private static int Run(string modelPath, long fromSeed, long toSeed, int steps, string output)
+    private static int Run(string? modelPath, long fromSeed, long toSeed, int steps, string output)
     {
         if (steps < 2)
         {

@@ -1,8 +1,8 @@
 // dcgan: train a DCGAN on MNIST and use the trained generator, through Dcgan's public API only.
 //
 //   dcgan train       [--epochs 5] [--batch-size 64] [--output ./outputs] [--data-dir DIR] [--seed 42] [--limit N] [--threads N] [--resume CHECKPOINT]
-//   dcgan generate    [--model ./outputs/generator.dcgan] [--count 64] [--seed 0] [--output ./generated]
-//   dcgan interpolate [--model ./outputs/generator.dcgan] [--from-seed 0] [--to-seed 1] [--steps 10] [--output interpolation.png]
+//   dcgan generate    [--model FILE (default: the pretrained generator)] [--count 64] [--seed 0] [--output ./generated]
+//   dcgan interpolate [--model FILE] [--from-seed 0] [--to-seed 1] [--steps 10] [--output interpolation.png]
 //   dcgan export      --checkpoint FILE [--output generator.dcgan]
 //   dcgan summary     [--model FILE] [--image-size 28]
 //   dcgan plot        [--metrics ./outputs/metrics.csv] [--output ./outputs/losses.png]

@@ -1,21 +1,22 @@
 // Dcgan.WebDemo: serve digits from a trained generator file over HTTP.
 //
+//   dotnet run --project samples/Dcgan.WebDemo -- --urls http://127.0.0.1:5080   (pretrained generator)
 //   dotnet run --project samples/Dcgan.WebDemo -- --Dcgan:ModelPath=outputs/generator.dcgan --urls http://127.0.0.1:5080
 //
 // GET /                           a page with a button that shows a fresh grid
 // GET /digits.png?count=&seed=    a PNG grid of `count` digits (1..256, default 16) from `seed` (default random)
 
+using Dcgan.Mnist.Pretrained;
 using Dcgan.Models;
 using Dcgan.WebDemo;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // 1. Load the generator once; it is thread-safe, so one instance serves every request.
-builder.Services.AddSingleton(services =>
-{
-    string path = builder.Configuration["Dcgan:ModelPath"] ?? Path.Combine("outputs", "generator.dcgan");
-    return Generator.Load(path);
-});
+// Without Dcgan:ModelPath, the pretrained MNIST generator shipped with Dcgan.Mnist.
+builder.Services.AddSingleton(services => builder.Configuration["Dcgan:ModelPath"] is string path
+    ? Generator.Load(path)
+    : MnistPretrained.LoadGenerator());
 
 var app = builder.Build();
 

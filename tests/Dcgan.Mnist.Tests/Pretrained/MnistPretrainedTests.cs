@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Dcgan.Mnist.Evaluation;
+using Dcgan.Mnist.Pretrained;
+using Dcgan.Models;
+using Dcgan.Tests;
+
+namespace Dcgan.Mnist.Tests.Pretrained;
+
+public sealed partial class MnistPretrainedTests
+{
+    [Fact]
+    public void LoadGenerator_ShippedModel_ScoresWhatTheModelCardSays()
+    {
+        string card = File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "models", "MODEL_CARD.md"));
+        using Generator generator = MnistPretrained.LoadGenerator();
+        using MnistEvaluator evaluator = MnistEvaluator.Create(TestData.Mnist);
+
+        MnistEvaluation evaluation = evaluator.Evaluate(generator, count: 10_000, seed: 0);
+
+        evaluation.FrechetDistance.Should().BeApproximately(Number(card, "Fréchet distance"), 1e-3 * Number(card, "Fréchet distance"));
+        evaluation.ClassifierScore.Should().BeApproximately(Number(card, "classifier score"), 1e-3);
+        evaluation.MeanConfidence.Should().BeApproximately(Number(card, "mean confidence"), 1e-3);
+        evaluation.Collapsed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void LoadGenerator_ShippedModel_IsA28PixelGrayscaleGeneratorWithItsTrainingRecorded()
+    {
+        using Generator generator = MnistPretrained.LoadGenerator();
+
+        generator.Architecture.ImageSize.Should().Be(28);
+        generator.Architecture.Channels.Should().Be(1);
+        generator.Training!.Epochs.Should().BeGreaterThanOrEqualTo(20);
+        new FileInfo(Path.Combine(TestData.RepositoryRoot, "src", "Dcgan.Mnist", "Pretrained", "mnist-generator.dcgan")).Length.Should().BeLessThan(10 << 20);
+    }
+
+    /// <summary>Reads "| name | value |" from the model card's numbers table.</summary>
+    private static double Number(string card, string name)
+    {
+        Match match = Regex.Match(card, $@"\|\s*{Regex.Escape(name)}[^|]*\|\s*([0-9.]+)\s*\|");
+        match.Success.Should().BeTrue($"MODEL_CARD.md lists the {name}");
+        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+}
