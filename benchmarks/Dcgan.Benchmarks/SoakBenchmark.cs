@@ -19,8 +19,8 @@ internal static class SoakBenchmark
         Console.WriteLine($"CPU: {Stats.Cpu()}; libtorch threads: {threads}");
         MnistImageSet subset = MnistDataset.Load().Train.Take(images);
         var rss = new List<double>();
-        var progress = new EpochEnd(() => rss.Add(Stats.RssMegabytes()));
-        using TrainingResult result = new DcganBuilder().WithDataSource(new SetSource(subset)).WithEpochs(epochs).WithThreads(threads).Train(progress);
+        var progress = CallbackProgress.AtEpochEnd(() => rss.Add(Stats.RssMegabytes()));
+        using TrainingResult result = new DcganBuilder().WithDataSource(subset.ToDataSource()).WithEpochs(epochs).WithThreads(threads).Train(progress);
         Console.WriteLine($"RSS after each epoch (MB): {string.Join(", ", rss.Select(r => r.ToString("F0")))}");
         Console.WriteLine($"first {rss[0]:F0} MB, last {rss[^1]:F0} MB, max {rss.Max():F0} MB, growth from epoch 2 to the end {rss[^1] - rss[1]:F0} MB over {epochs - 2} epochs");
 
@@ -38,21 +38,5 @@ internal static class SoakBenchmark
         });
         Console.WriteLine($"concurrent generation: {calls} calls of 4 digits on 16 threads in {clock.Elapsed.TotalSeconds:F1} s; outputs differing from single-threaded: {mismatches}; RSS {before:F0} -> {Stats.RssMegabytes():F0} MB");
         Console.WriteLine($"peak RSS: {Stats.PeakRssMegabytes():F0} MB");
-    }
-
-    private sealed class SetSource(MnistImageSet set) : IImageDataSource
-    {
-        public string Description => set.Name;
-        public int Channels => 1;
-        public ImageData Load(int imageSize, CancellationToken cancellationToken = default) => set.ToImageData(imageSize);
-    }
-
-    private sealed class EpochEnd(Action atEpochEnd) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value)
-        {
-            if (value.Batch == value.BatchesPerEpoch)
-                atEpochEnd();
-        }
     }
 }

@@ -96,7 +96,7 @@ internal static class StepBenchmark
             if (p.Batch == p.BatchesPerEpoch)
                 end = Stopwatch.GetTimestamp();
         });
-        using TrainingResult result = new DcganBuilder().WithDataSource(new SetSource(subset)).WithEpochs(1).WithThreads(threads).WithSeed(1).Train(progress);
+        using TrainingResult result = new DcganBuilder().WithDataSource(subset.ToDataSource()).WithEpochs(1).WithThreads(threads).WithSeed(1).Train(progress);
         return steps * Batch / Stopwatch.GetElapsedTime(start, end).TotalSeconds;
     }
 
@@ -146,17 +146,5 @@ internal static class StepBenchmark
         string? line = output.Split('\n').FirstOrDefault(l => l.StartsWith("images_per_second=", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"The PyTorch script printed no result: {output}{errors}");
         return double.Parse(line.Split(' ')[0]["images_per_second=".Length..], CultureInfo.InvariantCulture);
-    }
-
-    private sealed class SetSource(MnistImageSet set) : IImageDataSource
-    {
-        public string Description => set.Name;
-        public int Channels => 1;
-        public ImageData Load(int imageSize, CancellationToken cancellationToken = default) => set.ToImageData(imageSize);
-    }
-
-    private sealed class CallbackProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 }

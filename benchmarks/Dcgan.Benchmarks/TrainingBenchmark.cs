@@ -17,7 +17,8 @@ internal static class TrainingBenchmark
         Console.WriteLine($"MNIST load (read and validate 4 gzipped IDX files): {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F0} ms");
         Console.WriteLine($"RSS before training: {Stats.RssMegabytes():F0} MB");
 
-        var progress = new EpochEndProgress();
+        var rssAfterEpoch = new List<double>();
+        var progress = CallbackProgress.AtEpochEnd(() => rssAfterEpoch.Add(Stats.RssMegabytes()));
         using TrainingResult result = new DcganBuilder().WithMnist().WithEpochs(epochs).WithThreads(threads).Train(progress);
 
         Console.WriteLine("| epoch | seconds | images/s | RSS after epoch (MB) |");
@@ -25,20 +26,9 @@ internal static class TrainingBenchmark
         for (int i = 0; i < result.History.Count; i++)
         {
             EpochSummary e = result.History[i];
-            Console.WriteLine($"| {e.Epoch} | {e.Duration.TotalSeconds:F1} | {e.ImagesPerSecond:F0} | {progress.RssAfterEpoch[i]:F0} |");
+            Console.WriteLine($"| {e.Epoch} | {e.Duration.TotalSeconds:F1} | {e.ImagesPerSecond:F0} | {rssAfterEpoch[i]:F0} |");
         }
         Console.WriteLine($"mean seconds per epoch: {result.History.Average(e => e.Duration.TotalSeconds):F1}");
         Console.WriteLine($"peak RSS: {Stats.PeakRssMegabytes():F0} MB");
-    }
-
-    private sealed class EpochEndProgress : IProgress<TrainingProgress>
-    {
-        public List<double> RssAfterEpoch { get; } = [];
-
-        public void Report(TrainingProgress value)
-        {
-            if (value.Batch == value.BatchesPerEpoch)
-                RssAfterEpoch.Add(Stats.RssMegabytes());
-        }
     }
 }

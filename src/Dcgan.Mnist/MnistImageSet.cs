@@ -98,6 +98,13 @@ public sealed class MnistImageSet
         return new MnistImageSet($"{Name}, {perClass} per class", subsetPixels, subsetLabels);
     }
 
+    /// <summary>
+    /// This set as a data source for <see cref="DcganBuilder.WithDataSource"/>: trains on exactly these
+    /// images, already in memory (for example <c>dataset.Train.TakePerClass(100).ToDataSource()</c>).
+    /// </summary>
+    /// <returns>The data source.</returns>
+    public IImageDataSource ToDataSource() => new MnistImageSetSource(this);
+
     /// <summary>The images as one tensor <c>[N, 1, size, size]</c> in [-1, 1] with int64 labels, ready for training.</summary>
     /// <param name="imageSize">28, 32 (padded) or 64 (bilinear); see <see cref="PixelTransforms"/>.</param>
     /// <returns>New tensors owned by the caller.</returns>

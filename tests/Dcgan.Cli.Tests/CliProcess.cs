@@ -32,18 +32,6 @@ internal static class CliProcess
         return process;
     }
 
-    public static (int ExitCode, string Output) Run(string arguments, TimeSpan timeout)
-    {
-        var info = new ProcessStartInfo("dotnet", $"{DllPath} {arguments}") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.Environment["DCGAN_MNIST_DIR"] = TestData.MnistDirectory;
-        using Process process = Process.Start(info)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dcgan {arguments} did not finish within {timeout}.");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    public static (int ExitCode, string Output) Run(string arguments, TimeSpan timeout) =>
+        ChildProcess.Run("dotnet", $"{DllPath} {arguments}", timeout, environment: new Dictionary<string, string?> { ["DCGAN_MNIST_DIR"] = TestData.MnistDirectory });
 }

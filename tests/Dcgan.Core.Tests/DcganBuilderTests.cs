@@ -33,7 +33,7 @@ public sealed class DcganBuilderTests
         string file = Path.Combine(directory.Path, "a-file");
         File.WriteAllText(file, "x");
 
-        Action act = () => new DcganBuilder().WithDataSource(new MnistSubsetSource(64)).WithOutputDirectory(Path.Combine(file, "out")).Build();
+        Action act = () => new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithOutputDirectory(Path.Combine(file, "out")).Build();
 
         act.Should().Throw<DcganValidationException>().Which.Errors.Should().ContainSingle().Which.Should().Contain("OutputDirectory").And.Contain("not writable");
     }
@@ -41,7 +41,7 @@ public sealed class DcganBuilderTests
     [Fact]
     public void Build_ChannelsDisagreeWithDataSource_IsReported()
     {
-        Action act = () => new DcganBuilder().WithDataSource(new MnistSubsetSource(64)).WithChannels(3).Build();
+        Action act = () => new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithChannels(3).Build();
 
         act.Should().Throw<DcganValidationException>().WithMessage("*Channels is 3*has 1*");
     }
@@ -49,7 +49,7 @@ public sealed class DcganBuilderTests
     [Fact]
     public void Build_Twice_Throws()
     {
-        var builder = new DcganBuilder().WithDataSource(new MnistSubsetSource(64)).WithFeatureMaps(8, 8);
+        var builder = new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithFeatureMaps(8, 8);
         using (builder.Build())
         {
         }
@@ -62,7 +62,7 @@ public sealed class DcganBuilderTests
     [Fact]
     public void Build_CudaWithoutCudaBackend_FailsWithClearMessage()
     {
-        Action act = () => new DcganBuilder().WithDataSource(new MnistSubsetSource(64)).WithDevice("cuda").Build().Dispose();
+        Action act = () => new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithDevice("cuda").Build().Dispose();
 
         act.Should().Throw<InvalidOperationException>().WithMessage("*'cuda'*CUDA is not available*backend*");
     }
@@ -70,7 +70,7 @@ public sealed class DcganBuilderTests
     [Fact]
     public void Build_UnknownDevice_IsReported()
     {
-        Action act = () => new DcganBuilder().WithDataSource(new MnistSubsetSource(64)).WithDevice("tpu").Build();
+        Action act = () => new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithDevice("tpu").Build();
 
         act.Should().Throw<DcganValidationException>().WithMessage("*Device*'tpu'*");
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dcgan.Tests;
 using SixLabors.ImageSharp;
 using Xunit.Abstractions;
@@ -80,26 +79,11 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
 
     private string Run(string directory, string file, string arguments)
     {
-        var info = new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
         // The consumer must not inherit this repository's build settings through MSBuild's environment.
-        foreach (string variable in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly" })
-            info.Environment.Remove(variable);
-        using Process process = Process.Start(info)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'{file} {arguments}' did not finish within 8 minutes.");
-        }
-        string text = stdout.Result + stderr.Result;
+        var clean = new Dictionary<string, string?> { ["MSBuildExtensionsPath"] = null, ["MSBUILD_EXE_PATH"] = null, ["MSBuildSDKsPath"] = null, ["MSBuildLoadMicrosoftTargetsReadOnly"] = null };
+        (int exitCode, string text) = ChildProcess.Run(file, arguments, TimeSpan.FromMinutes(8), directory, clean);
         output.WriteLine($"$ {file} {arguments}\n{text}");
-        process.ExitCode.Should().Be(0, $"'{file} {arguments}' in {directory} should succeed; it printed:\n{text}");
+        exitCode.Should().Be(0, $"'{file} {arguments}' in {directory} should succeed; it printed:\n{text}");
         return text;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Dcgan.Models;
 using Dcgan.Tests;
@@ -31,16 +30,9 @@ public sealed class PythonInteropTests
         }
 
         string script = Path.Combine(TestData.RepositoryRoot, "samples", "python", "read_generator.py");
-        var info = new ProcessStartInfo("/usr/bin/python3", $"{script} {model} --noise {noisePath} --expected {expectedPath}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using Process process = Process.Start(info)!;
-        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit(TimeSpan.FromMinutes(2)).Should().BeTrue();
+        (int exitCode, string output) = ChildProcess.Run("/usr/bin/python3", $"{script} {model} --noise {noisePath} --expected {expectedPath}", TimeSpan.FromMinutes(2));
 
-        process.ExitCode.Should().Be(0, output);
+        exitCode.Should().Be(0, output);
         output.Should().Contain("max abs difference");
     }
 }

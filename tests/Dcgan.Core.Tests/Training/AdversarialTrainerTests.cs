@@ -9,7 +9,7 @@ namespace Dcgan.Core.Tests.Training;
 public sealed class AdversarialTrainerTests
 {
     private static DcganBuilder Tiny(int images = 256, int epochs = 1, long seed = 1) => new DcganBuilder()
-        .WithDataSource(new MnistSubsetSource(images))
+        .WithDataSource(MnistSubsetSource.First(images))
         .WithFeatureMaps(8, 8)
         .WithLatentSize(16)
         .WithBatchSize(32)
@@ -47,7 +47,7 @@ public sealed class AdversarialTrainerTests
     {
         var reports = new List<TrainingProgress>();
 
-        using TrainingResult result = Tiny(images: 256, epochs: 2).Train(new SynchronousProgress(reports.Add));
+        using TrainingResult result = Tiny(images: 256, epochs: 2).Train(new CallbackProgress(reports.Add));
 
         reports.Should().HaveCount(2 * (256 / 32));
         reports.Select(r => r.Step).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
@@ -93,7 +93,7 @@ public sealed class AdversarialTrainerTests
         using var directory = TestData.CreateTemporaryDirectory();
         using var cancellation = new CancellationTokenSource();
         int reportsAfterCancel = -1;
-        var progress = new SynchronousProgress(p =>
+        var progress = new CallbackProgress(p =>
         {
             if (cancellation.IsCancellationRequested)
                 reportsAfterCancel++;
@@ -141,7 +141,7 @@ public sealed class AdversarialTrainerTests
     public void Train_LiveTensorCount_IsTheSameAfterEveryEpoch()
     {
         var liveAtEpochEnd = new List<long>();
-        var progress = new SynchronousProgress(p =>
+        var progress = new CallbackProgress(p =>
         {
             if (p.Batch == p.BatchesPerEpoch)
                 liveAtEpochEnd.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount);
@@ -175,11 +175,5 @@ public sealed class AdversarialTrainerTests
         result.Generator.IsDisposed.Should().BeFalse();
         using torch.Tensor images = result.Generator.Generate(2);
         images.shape.Should().Equal(2, 1, 28, 28);
-    }
-
-    /// <summary>Reports on the calling thread, in order (Progress&lt;T&gt; posts and may reorder).</summary>
-    private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 }

@@ -6,7 +6,7 @@ namespace Dcgan.Core.Tests.Training;
 public sealed class CheckpointTests
 {
     private static DcganBuilder Tiny(int epochs) => new DcganBuilder()
-        .WithDataSource(new MnistSubsetSource(256))
+        .WithDataSource(MnistSubsetSource.First(256))
         .WithFeatureMaps(8, 8)
         .WithLatentSize(16)
         .WithBatchSize(32)

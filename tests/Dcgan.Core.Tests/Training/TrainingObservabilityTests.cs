@@ -9,7 +9,7 @@ namespace Dcgan.Core.Tests.Training;
 public sealed class TrainingObservabilityTests
 {
     private static DcganBuilder Tiny(int epochs, int images = 256) => new DcganBuilder()
-        .WithDataSource(new MnistSubsetSource(images))
+        .WithDataSource(MnistSubsetSource.First(images))
         .WithFeatureMaps(8, 8)
         .WithLatentSize(16)
         .WithBatchSize(32)
@@ -69,7 +69,7 @@ public sealed class TrainingObservabilityTests
     {
         var clock = new ManualClock();
         var reports = new List<TrainingProgress>();
-        var progress = new Progress(p =>
+        var progress = new CallbackProgress(p =>
         {
             reports.Add(p);
             clock.Advance(TimeSpan.FromSeconds(1));
@@ -99,10 +99,5 @@ public sealed class TrainingObservabilityTests
         broken.Entries.Should().Contain(e => e.Event.Id == 13 && e.Level == LogLevel.Warning);
         healthy.Entries.Should().NotContain(e => e.Level >= LogLevel.Warning);
         healthy.Entries.Should().Contain(e => e.Event.Id == 1).And.Contain(e => e.Event.Id == 3).And.Contain(e => e.Event.Id == 12 && e.Message.Contains("Total params"));
-    }
-
-    private sealed class Progress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 }

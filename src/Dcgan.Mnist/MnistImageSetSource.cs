@@ -1,0 +1,13 @@
+using Dcgan.Data;
+
+namespace Dcgan.Mnist;
+
+/// <summary>An in-memory <see cref="MnistImageSet"/> served as a Dcgan data source (see <see cref="MnistImageSet.ToDataSource"/>).</summary>
+internal sealed class MnistImageSetSource(MnistImageSet set) : IImageDataSource
+{
+    public string Description => set.Name;
+
+    public int Channels => 1;
+
+    public ImageData Load(int imageSize, CancellationToken cancellationToken = default) => set.ToImageData(imageSize);
+}
