@@ -1,11 +1,8 @@
-using System.Globalization;
 using Dcgan.Data;
 using Dcgan.Diagnostics;
-using Dcgan.Imaging;
 using Dcgan.Models;
 using Dcgan.Persistence;
 using Microsoft.Extensions.Logging;
-using SixLabors.ImageSharp;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
