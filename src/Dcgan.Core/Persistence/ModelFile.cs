@@ -76,13 +76,17 @@ internal static class ModelFile
     public static TModule Load<TModule>(Stream stream, string source, ModelKind kind, Func<ModelManifest, TModule> create)
         where TModule : nn.Module
     {
-        var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        buffer.Position = 0;
-        if (buffer.Length >= 8 && buffer.GetBuffer().AsSpan(0, 8).SequenceEqual(LegacyMagic))
-            return LoadVersion1(buffer, source, kind, create);
+        // Read the file once; both format readers work on these bytes.
+        byte[] bytes;
+        using (var buffer = new MemoryStream())
+        {
+            stream.CopyTo(buffer);
+            bytes = buffer.ToArray();
+        }
+        if (bytes.Length >= 8 && bytes.AsSpan(0, 8).SequenceEqual(LegacyMagic))
+            return LoadVersion1(new MemoryStream(bytes, writable: false), source, kind, create);
 
-        SafetensorsContent content = SafetensorsFile.Read(buffer, source);
+        SafetensorsContent content = SafetensorsFile.Read(bytes, source);
         ModelManifest manifest = ReadManifest(content.Metadata, source, kind);
         TModule module = create(manifest);
         try

@@ -53,14 +53,9 @@ internal static class SafetensorsFile
             stream.Write(payload);
     }
 
-    public static SafetensorsContent Read(Stream stream, string source)
+    /// <summary>Parses a whole safetensors file already in memory; the entries are views into <paramref name="all"/>, not copies.</summary>
+    public static SafetensorsContent Read(byte[] all, string source)
     {
-        byte[] all;
-        using (var buffer = new MemoryStream())
-        {
-            stream.CopyTo(buffer);
-            all = buffer.ToArray();
-        }
         if (all.Length < 8)
             throw new InvalidDataException($"'{source}' is too short to be a model file ({all.Length} bytes).");
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(all);

@@ -136,8 +136,7 @@ internal static class CheckpointFile
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"Checkpoint '{path}' does not exist.", path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        SafetensorsContent content = SafetensorsFile.Read(stream, path);
+        SafetensorsContent content = SafetensorsFile.Read(File.ReadAllBytes(path), path);
         if (content.Metadata.GetValueOrDefault("format") != Format)
             throw new InvalidDataException($"'{path}' is not a Dcgan checkpoint: its metadata lacks format = {Format}.");
         int version = ParseInt(content, "format_version", path);
