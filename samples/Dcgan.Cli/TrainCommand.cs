@@ -22,15 +22,46 @@ internal static class TrainCommand
         var keepCheckpoints = new Option<int>("--keep-checkpoints") { Description = "How many of the newest checkpoints to keep.", DefaultValueFactory = _ => 3 };
         var averageDecay = new Option<double?>("--average-decay") { Description = "Keep an exponential moving average of the generator's weights with this decay (for example 0.999) and save it." };
 
-        var command = new Command("train", "Train a DCGAN on MNIST.") { epochs, batchSize, output, dataDir, seed, limit, threads, resume, checkpointEvery, keepCheckpoints, averageDecay };
+        var generatorFeatures = new Option<int?>("--generator-features") { Description = "Width of the generator's last hidden layer (deeper layers double it)." };
+        var discriminatorFeatures = new Option<int?>("--discriminator-features") { Description = "Width of the discriminator's first layer (deeper layers double it)." };
+        var generatorRate = new Option<double?>("--generator-lr") { Description = "Adam learning rate of the generator." };
+        var discriminatorRate = new Option<double?>("--discriminator-lr") { Description = "Adam learning rate of the discriminator." };
+        var labelSmoothing = new Option<double?>("--label-smoothing") { Description = "One-sided label smoothing: real images are learned towards 1 - this value." };
+        var minibatchStdDev = new Option<bool?>("--minibatch-stddev") { Description = "Give the discriminator a minibatch standard-deviation feature (true or false)." };
+
+        var command = new Command("train", "Train a DCGAN on MNIST.")
+        {
+            epochs, batchSize, output, dataDir, seed, limit, threads, resume, checkpointEvery, keepCheckpoints, averageDecay,
+            generatorFeatures, discriminatorFeatures, generatorRate, discriminatorRate, labelSmoothing, minibatchStdDev,
+        };
         command.SetAction((result, cancellationToken) => RunAsync(
             new TrainSettings(result.GetValue(epochs), result.GetValue(batchSize), result.GetValue(output)!, result.GetValue(dataDir), result.GetValue(seed),
                 result.GetValue(limit), result.GetValue(threads), result.GetValue(resume), result.GetValue(checkpointEvery), result.GetValue(keepCheckpoints), result.GetValue(averageDecay)),
+            builder => Tune(builder, result.GetValue(generatorFeatures), result.GetValue(discriminatorFeatures), result.GetValue(generatorRate),
+                result.GetValue(discriminatorRate), result.GetValue(labelSmoothing), result.GetValue(minibatchStdDev)),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(TrainSettings settings, CancellationToken cancellationToken)
+    /// <summary>Applies the tuning options that were given; the library's defaults stand for the others.</summary>
+    private static void Tune(DcganBuilder builder, int? generatorFeatures, int? discriminatorFeatures, double? generatorRate, double? discriminatorRate,
+        double? labelSmoothing, bool? minibatchStdDev)
+    {
+        builder.Configure(options =>
+        {
+            options.Architecture = options.Architecture with
+            {
+                GeneratorFeatureMaps = generatorFeatures ?? options.Architecture.GeneratorFeatureMaps,
+                DiscriminatorFeatureMaps = discriminatorFeatures ?? options.Architecture.DiscriminatorFeatureMaps,
+                MinibatchStdDev = minibatchStdDev ?? options.Architecture.MinibatchStdDev,
+            };
+            options.GeneratorLearningRate = generatorRate ?? options.GeneratorLearningRate;
+            options.DiscriminatorLearningRate = discriminatorRate ?? options.DiscriminatorLearningRate;
+            options.LabelSmoothing = labelSmoothing ?? options.LabelSmoothing;
+        });
+    }
+
+    private static async Task<int> RunAsync(TrainSettings settings, Action<DcganBuilder> tune, CancellationToken cancellationToken)
     {
         (int epochs, int batchSize, string output, string? dataDir, long seed, int? limit, int threads, string? resume, int checkpointEvery, int keepCheckpoints, double? averageDecay) = settings;
         using ILoggerFactory loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
@@ -53,6 +84,7 @@ internal static class TrainCommand
             builder.WithResumeFrom(resume);
         if (averageDecay is not null)
             builder.WithGeneratorAverage(averageDecay);
+        tune(builder);
 
         AnsiConsole.MarkupLine($"Training a DCGAN on MNIST: [bold]{epochs}[/] epochs, batch {batchSize}, seed {seed}, {threads} threads -> [blue]{Markup.Escape(Path.GetFullPath(output))}[/]");
 

@@ -66,6 +66,19 @@ public sealed class DcganBuilder
     public DcganBuilder WithLearningRates(double generator, double discriminator) =>
         Set(o => { o.GeneratorLearningRate = generator; o.DiscriminatorLearningRate = discriminator; });
 
+    /// <summary>Sets one-sided label smoothing: real images are learned towards <c>1 - smoothing</c>.</summary>
+    /// <param name="smoothing">In [0, 0.5); 0 turns it off; 0.1 is the usual choice.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithLabelSmoothing(double smoothing) => Set(o => o.LabelSmoothing = smoothing);
+
+    /// <summary>
+    /// Adds a minibatch standard-deviation feature to the discriminator (Karras et al., 2018): it sees how
+    /// varied a batch is, so a generator that repeats itself is easier to catch.
+    /// </summary>
+    /// <param name="enabled">True to add it; default false.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithMinibatchStdDev(bool enabled = true) => Set(o => o.Architecture = o.Architecture with { MinibatchStdDev = enabled });
+
     /// <summary>Sets Adam's moment decays for both networks.</summary>
     /// <param name="beta1">First-moment decay in [0, 1); default 0.5.</param>
     /// <param name="beta2">Second-moment decay in [0, 1); default 0.999.</param>
@@ -255,6 +268,7 @@ public sealed class DcganBuilder
             snapshot.Seed = saved.Seed;
             snapshot.SampleCount = saved.SampleCount;
             snapshot.GeneratorAverageDecay = saved.GeneratorAverageDecay;
+            snapshot.LabelSmoothing = saved.LabelSmoothing;
             if (snapshot.Epochs < epoch)
                 errors.Add($"Epochs is {snapshot.Epochs}, but the checkpoint '{snapshot.ResumeFrom}' has already trained {epoch}; ask for at least {epoch}.");
         }

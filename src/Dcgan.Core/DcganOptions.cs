@@ -84,6 +84,13 @@ public sealed class DcganOptions
     /// <value>Default null (no average).</value>
     public double? GeneratorAverageDecay { get; set; }
 
+    /// <summary>
+    /// One-sided label smoothing (Salimans et al., 2016): the discriminator learns real images towards
+    /// <c>1 - LabelSmoothing</c> instead of 1, which keeps it from becoming over-confident. Fakes stay at 0.
+    /// </summary>
+    /// <value>Default 0 (no smoothing); in [0, 0.5).</value>
+    public double LabelSmoothing { get; set; }
+
     /// <summary>What happens when a loss becomes NaN or infinite.</summary>
     /// <value>Default <see cref="Training.NonFiniteLossPolicy.Stop"/>.</value>
     public Training.NonFiniteLossPolicy NonFiniteLoss { get; set; } = Training.NonFiniteLossPolicy.Stop;
@@ -133,6 +140,8 @@ public sealed class DcganOptions
             errors.Add($"{nameof(SampleInterval)} must be positive, but was {SampleInterval}.");
         if (GeneratorAverageDecay is double decay && (!double.IsFinite(decay) || decay <= 0 || decay >= 1))
             errors.Add($"{nameof(GeneratorAverageDecay)} must be in (0, 1) when set, but was {decay}.");
+        if (!double.IsFinite(LabelSmoothing) || LabelSmoothing < 0 || LabelSmoothing >= 0.5)
+            errors.Add($"{nameof(LabelSmoothing)} must be in [0, 0.5), but was {LabelSmoothing}.");
         if (MetricsInterval < 0)
             errors.Add($"{nameof(MetricsInterval)} must be 0 (off) or positive, but was {MetricsInterval}.");
         if (SampleCount <= 0)

@@ -46,6 +46,17 @@ public sealed class DcganBuilderTests
         act.Should().Throw<DcganValidationException>().WithMessage("*Channels is 3*has 1*");
     }
 
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(0.5)]
+    [InlineData(double.NaN)]
+    public void Build_LabelSmoothingOutsideItsRange_IsReported(double smoothing)
+    {
+        Action act = () => new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithLabelSmoothing(smoothing).Build();
+
+        act.Should().Throw<DcganValidationException>().Which.Errors.Should().ContainSingle().Which.Should().Contain("LabelSmoothing").And.Contain("[0, 0.5)");
+    }
+
     [Fact]
     public void Build_Twice_Throws()
     {

@@ -35,6 +35,13 @@ public sealed record DcganArchitecture
     /// <value>Default 64 (the PyTorch DCGAN example's <c>ndf</c>).</value>
     public int DiscriminatorFeatureMaps { get; init; } = 64;
 
+    /// <summary>
+    /// Whether the discriminator appends a minibatch standard-deviation channel before its last layer
+    /// (see <see cref="Models.MinibatchStdDev"/>).
+    /// </summary>
+    /// <value>Default false.</value>
+    public bool MinibatchStdDev { get; init; }
+
     /// <summary>Side of the first feature map the generator projects the noise to (7 for 28 px, else 4).</summary>
     public int BaseSize => ImageSize == 28 ? 7 : 4;
 

@@ -45,6 +45,12 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
             width *= 2;
         }
 
+        if (architecture.MinibatchStdDev)
+        {
+            layers.Add(new MinibatchStdDev());
+            width += 1;
+        }
+
         // Collapse the BaseSize x BaseSize map to one logit with a full-size kernel.
         layers.Add(nn.Conv2d(width, 1, architecture.BaseSize, stride: 1, padding: 0L, bias: false));
 

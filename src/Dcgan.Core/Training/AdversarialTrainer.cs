@@ -120,6 +120,8 @@ public sealed class AdversarialTrainer : IDisposable
         using Tensor fixedNoise = resumed?.FixedNoise.clone() ?? Generator.SampleNoise(options.SampleCount, options.Seed + 3);
         double earlierSeconds = resumed?.TrainingSeconds ?? 0;
         using Tensor ones = torch.ones(batchSize, device: device);
+        // One-sided label smoothing: only the real targets move below 1.
+        using Tensor realTargets = torch.full(batchSize, 1.0 - options.LabelSmoothing, device: device);
         using Tensor zeros = torch.zeros(batchSize, device: device);
 
         Log.TrainingStarted(logger, device.ToString(), torch.get_num_threads(), CountParameters(Generator), CountParameters(discriminator),
@@ -144,7 +146,7 @@ public sealed class AdversarialTrainer : IDisposable
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     long stepIndex = (long)(epoch - 1) * batches + batch;
-                    StepMetrics? outcome = Step(images, order, batch - 1, random, ones, zeros, out string? nonFinite);
+                    StepMetrics? outcome = Step(images, order, batch - 1, random, realTargets, ones, zeros, out string? nonFinite);
                     if (outcome is not StepMetrics step)
                     {
                         if (options.NonFiniteLoss == NonFiniteLossPolicy.SkipBatch)
@@ -239,20 +241,20 @@ public sealed class AdversarialTrainer : IDisposable
     }
 
     /// <summary>One training step; null (and which loss) when a loss is not finite, in which case neither optimizer stepped.</summary>
-    private StepMetrics? Step(Tensor images, Tensor order, int batchIndex, torch.Generator random, Tensor ones, Tensor zeros, out string? nonFinite)
+    private StepMetrics? Step(Tensor images, Tensor order, int batchIndex, torch.Generator random, Tensor realTargets, Tensor ones, Tensor zeros, out string? nonFinite)
     {
         using var scope = NewDisposeScope();
         int batchSize = options.BatchSize;
         Generator g = Generator;
         Tensor real = images.index_select(0, order.narrow(0, (long)batchIndex * batchSize, batchSize));
 
-        // Discriminator: real towards 1, detached fakes towards 0.
+        // Discriminator: real towards 1 (or 1 - smoothing), detached fakes towards 0.
         discriminatorOptimizer.zero_grad();
         Tensor realLogits = discriminator.call(real);
         Tensor noise = randn([batchSize, options.Architecture.LatentSize, 1, 1], generator: random).to(device);
         Tensor fake = g.call(noise);
         Tensor fakeLogits = discriminator.call(fake.detach());
-        Tensor discriminatorLoss = binary_cross_entropy_with_logits(realLogits, ones) + binary_cross_entropy_with_logits(fakeLogits, zeros);
+        Tensor discriminatorLoss = binary_cross_entropy_with_logits(realLogits, realTargets) + binary_cross_entropy_with_logits(fakeLogits, zeros);
         // Checked before any optimizer step, so a bad batch never reaches the weights.
         if (!discriminatorLoss.isfinite().item<bool>())
         {

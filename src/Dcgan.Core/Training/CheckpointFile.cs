@@ -194,10 +194,11 @@ internal static class CheckpointFile
 
     /// <summary>The options that shape the training math, as stored in a checkpoint.</summary>
     private sealed record SerializableOptions(DcganArchitecture Architecture, int Epochs, int BatchSize, double GeneratorLearningRate,
-        double DiscriminatorLearningRate, double Beta1, double Beta2, long Seed, int SampleCount, double? GeneratorAverageDecay = null)
+        double DiscriminatorLearningRate, double Beta1, double Beta2, long Seed, int SampleCount, double? GeneratorAverageDecay = null,
+        double LabelSmoothing = 0)
     {
         public static SerializableOptions From(DcganOptions o) =>
-            new(o.Architecture, o.Epochs, o.BatchSize, o.GeneratorLearningRate, o.DiscriminatorLearningRate, o.Beta1, o.Beta2, o.Seed, o.SampleCount, o.GeneratorAverageDecay);
+            new(o.Architecture, o.Epochs, o.BatchSize, o.GeneratorLearningRate, o.DiscriminatorLearningRate, o.Beta1, o.Beta2, o.Seed, o.SampleCount, o.GeneratorAverageDecay, o.LabelSmoothing);
 
         public DcganOptions ToOptions() => new()
         {
@@ -211,6 +212,7 @@ internal static class CheckpointFile
             Seed = Seed,
             SampleCount = SampleCount,
             GeneratorAverageDecay = GeneratorAverageDecay,
+            LabelSmoothing = LabelSmoothing,
         };
     }
 }

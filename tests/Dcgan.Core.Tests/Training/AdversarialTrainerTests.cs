@@ -43,6 +43,17 @@ public sealed class AdversarialTrainerTests
     }
 
     [Fact]
+    public void Train_WithLabelSmoothing_HoldsTheRealScoreNearTheSmoothedTarget()
+    {
+        // The discriminator's best answer for a real image is its target: 1 without smoothing, 0.6 with 0.4.
+        using TrainingResult plain = Tiny(images: 1024, epochs: 2).WithFeatureMaps(16, 16).WithLatentSize(32).Train();
+        using TrainingResult smoothed = Tiny(images: 1024, epochs: 2).WithFeatureMaps(16, 16).WithLatentSize(32).WithLabelSmoothing(0.4).Train();
+
+        plain.History[^1].RealScore.Should().BeGreaterThan(0.7);
+        smoothed.History[^1].RealScore.Should().BeLessThan(0.65);
+    }
+
+    [Fact]
     public void Train_ReportsProgressAfterEveryBatch()
     {
         var reports = new List<TrainingProgress>();

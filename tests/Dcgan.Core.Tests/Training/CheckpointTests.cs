@@ -97,4 +97,23 @@ public sealed class CheckpointTests
         straight.History.Should().BeEquivalentTo(raw.History, o => o.Excluding(e => e.ImagesPerSecond).Excluding(e => e.Duration),
             "averaging never feeds back into training");
     }
+
+    [Fact]
+    public void Resume_WithLabelSmoothingAndMinibatchStdDev_RestoresBothAndIsBitIdentical()
+    {
+        using var checkpoints = TestData.CreateTemporaryDirectory();
+        static DcganBuilder Tuned(int epochs) => Tiny(epochs).WithLabelSmoothing(0.2).WithMinibatchStdDev();
+
+        using TrainingResult straight = Tuned(2).Train();
+        using (Tuned(1).WithCheckpoints(checkpoints.Path).Train())
+        {
+        }
+        // Resumed with the plain builder: the checkpoint alone must bring back both settings.
+        using TrainingResult resumed = Tiny(2).WithResumeFrom(Path.Combine(checkpoints.Path, "checkpoint_epoch_001.dcgan-ckpt")).Train();
+        using TrainingResult plain = Tiny(2).WithMinibatchStdDev().Train();
+
+        resumed.Generator.Architecture.MinibatchStdDev.Should().BeTrue();
+        ModelAssertions.SameWeights(straight.Generator, resumed.Generator).Should().BeTrue();
+        ModelAssertions.SameWeights(straight.Generator, plain.Generator).Should().BeFalse("smoothing changes what the generator learns from");
+    }
 }
