@@ -10,11 +10,14 @@ internal static class CliModel
     /// <summary>Description of a <c>--model</c> option that falls back to the shipped generator.</summary>
     public const string ModelDescription = "A generator file (from train or export); without it, the pretrained MNIST generator shipped with Dcgan.Mnist.";
 
-    public static Generator? TryLoad(string? path)
+    /// <summary>Loads <paramref name="path"/>, or without one the shipped generator (the class-conditional one when <paramref name="conditional"/>).</summary>
+    public static Generator? TryLoad(string? path, bool conditional = false)
     {
         try
         {
-            return path is null ? MnistPretrained.LoadGenerator() : Generator.Load(path);
+            return path is not null ? Generator.Load(path)
+                : conditional ? MnistPretrained.LoadConditionalGenerator()
+                : MnistPretrained.LoadGenerator();
         }
         catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or UnauthorizedAccessException)
         {

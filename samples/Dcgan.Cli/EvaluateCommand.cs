@@ -26,6 +26,7 @@ internal static class EvaluateCommand
             MnistDataset mnist = MnistDataset.Load(new MnistOptions { Directory = result.GetValue(dataDir) });
             using MnistEvaluator evaluator = MnistEvaluator.Create(mnist);
             MnistEvaluation evaluation;
+            MnistConditionalEvaluation? conditional = null;
             if (result.GetValue(images) is string raw)
             {
                 byte[] bytes = File.ReadAllBytes(raw);
@@ -43,13 +44,24 @@ internal static class EvaluateCommand
                 using Generator? generator = CliModel.TryLoad(result.GetValue(model));
                 if (generator is null)
                     return 2;
-                evaluation = evaluator.Evaluate(generator, result.GetValue(count), result.GetValue(seed));
+                if (generator.Architecture.IsConditional)
+                {
+                    // Ask for each digit in turn; the overall numbers then come from the same balanced images.
+                    conditional = evaluator.EvaluateConditional(generator, Math.Max(2, result.GetValue(count) / 10), result.GetValue(seed));
+                    evaluation = conditional.Overall;
+                }
+                else
+                {
+                    evaluation = evaluator.Evaluate(generator, result.GetValue(count), result.GetValue(seed));
+                }
             }
             MnistEvaluation? real = result.GetValue(floor) ? evaluator.EvaluateRealData() : null;
+            MnistConditionalEvaluation? realConditional = conditional is not null && result.GetValue(floor) ? evaluator.EvaluateRealDataConditional() : null;
 
             if (result.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(new { generator = evaluation, realDataFloor = real }, new JsonSerializerOptions { WriteIndented = true }));
+                Console.WriteLine(JsonSerializer.Serialize(new { generator = evaluation, realDataFloor = real, conditional, conditionalFloor = realConditional },
+                    new JsonSerializerOptions { WriteIndented = true }));
                 return 0;
             }
             var table = new Table().AddColumns("metric", "generator", real is null ? "" : "real data (floor)");
@@ -62,6 +74,18 @@ internal static class EvaluateCommand
             Row("class shares 0..9", e => string.Join(" ", e.ClassFractions.Select(f => f.ToString("P1"))));
             Row("collapsed", e => e.Collapsed ? "[red]yes[/]" : "no");
             AnsiConsole.Write(table);
+            if (conditional is not null)
+            {
+                var perDigit = new Table().AddColumns("digit asked for", "classifier agrees", "Fréchet distance to that digit's test images", realConditional is null ? "" : "real data (floor)");
+                for (int digit = 0; digit < 10; digit++)
+                {
+                    perDigit.AddRow(digit.ToString(), conditional.ClassAgreement[digit].ToString("P1"), conditional.ClassFrechetDistances[digit].ToString("F2"),
+                        realConditional is null ? "" : realConditional.ClassFrechetDistances[digit].ToString("F2"));
+                }
+                perDigit.AddRow("[bold]all[/]", $"[bold]{conditional.Agreement:P2}[/]", conditional.ClassFrechetDistances.Average().ToString("F2") + " (mean)",
+                    realConditional is null ? "" : realConditional.ClassFrechetDistances.Average().ToString("F2") + " (mean)");
+                AnsiConsole.Write(perDigit);
+            }
             return 0;
         });
         return command;

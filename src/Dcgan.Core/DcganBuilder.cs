@@ -21,6 +21,7 @@ public sealed class DcganBuilder
     private ILoggerFactory loggerFactory = NullLoggerFactory.Instance;
     private TimeProvider timeProvider = TimeProvider.System;
     private bool channelsSet;
+    private bool classesFromSource;
     private bool built;
 
     /// <summary>Sets the length of the generator's noise vector.</summary>
@@ -78,6 +79,30 @@ public sealed class DcganBuilder
     /// <param name="enabled">True to add it; default false.</param>
     /// <returns>This builder.</returns>
     public DcganBuilder WithMinibatchStdDev(bool enabled = true) => Set(o => o.Architecture = o.Architecture with { MinibatchStdDev = enabled });
+
+    /// <summary>
+    /// Trains a class-conditional pair on the data source's classes (<see cref="IImageDataSource.ClassNames"/>;
+    /// <c>WithMnist()</c> supplies the ten digits): the generator then makes an image of a requested class.
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithClassConditioning()
+    {
+        ThrowIfBuilt();
+        classesFromSource = true;
+        return this;
+    }
+
+    /// <summary>Trains a class-conditional pair on the named classes; the data's labels index <paramref name="classNames"/>.</summary>
+    /// <param name="classNames">At least two distinct names, in label order.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="classNames"/> is null.</exception>
+    public DcganBuilder WithClassConditioning(IReadOnlyList<string> classNames)
+    {
+        ArgumentNullException.ThrowIfNull(classNames);
+        string[] copy = [.. classNames];
+        classesFromSource = false;
+        return Set(o => o.Architecture = o.Architecture with { ClassNames = copy });
+    }
 
     /// <summary>Sets Adam's moment decays for both networks.</summary>
     /// <param name="beta1">First-moment decay in [0, 1); default 0.5.</param>
@@ -212,6 +237,13 @@ public sealed class DcganBuilder
             snapshot.Architecture = snapshot.Architecture with { Channels = dataSource.Channels };
 
         var errors = new List<string>();
+        if (classesFromSource && dataSource is not null && snapshot.Architecture is not null)
+        {
+            if (dataSource.ClassNames is { } names)
+                snapshot.Architecture = snapshot.Architecture with { ClassNames = [.. names] };
+            else
+                errors.Add($"WithClassConditioning() takes its classes from the data source, but '{dataSource.Description}' names none; pass the class names to WithClassConditioning(names).");
+        }
         if (snapshot.ResumeFrom is not null)
             ApplyCheckpoint(snapshot, errors);
         errors.AddRange(snapshot.Validate());

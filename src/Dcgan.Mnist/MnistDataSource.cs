@@ -39,6 +39,9 @@ public sealed class MnistDataSource : IImageDataSource
     /// <inheritdoc />
     public int Channels => 1;
 
+    /// <summary>The ten digits, <c>"0"</c> to <c>"9"</c>: label <c>d</c> is the digit <c>d</c>.</summary>
+    public IReadOnlyList<string> ClassNames => MnistDataset.DigitNames;
+
     /// <inheritdoc />
     public ImageData Load(int imageSize, CancellationToken cancellationToken = default)
     {

@@ -15,6 +15,9 @@ public sealed class MnistDataset
         Test = test;
     }
 
+    /// <summary>The class names of MNIST's labels: <c>"0"</c> to <c>"9"</c>, so label <c>d</c> is the digit <c>d</c>.</summary>
+    public static IReadOnlyList<string> DigitNames { get; } = Array.AsReadOnly(Enumerable.Range(0, 10).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+
     /// <summary>The 60,000 training images.</summary>
     public MnistImageSet Train { get; }
 

@@ -9,5 +9,7 @@ internal sealed class MnistImageSetSource(MnistImageSet set) : IImageDataSource
 
     public int Channels => 1;
 
+    public IReadOnlyList<string> ClassNames => MnistDataset.DigitNames;
+
     public ImageData Load(int imageSize, CancellationToken cancellationToken = default) => set.ToImageData(imageSize);
 }

@@ -97,4 +97,47 @@ public sealed class DcganBuilderTests
         trainer.Options.GeneratorLearningRate.Should().Be(2e-4);
         trainer.Options.Beta1.Should().Be(0.5);
     }
+
+    [Fact]
+    public void WithClassConditioning_TakesTheClassesFromTheMnistSource()
+    {
+        using var trainer = new DcganBuilder().WithMnist(TestData.MnistDirectory).WithFeatureMaps(8, 8).WithClassConditioning().Build();
+
+        trainer.Options.Architecture.ClassNames.Should().Equal("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        trainer.Generator.Architecture.IsConditional.Should().BeTrue();
+        trainer.Discriminator.Architecture.ClassCount.Should().Be(10);
+    }
+
+    [Fact]
+    public void WithClassConditioning_OnASourceThatNamesNoClasses_IsReported()
+    {
+        Action act = () => new DcganBuilder().WithDataSource(new UnlabelledSource(MnistSubsetSource.First(64))).WithClassConditioning().Build();
+
+        act.Should().Throw<DcganValidationException>().Which.Errors.Should().ContainSingle()
+            .Which.Should().Contain("names none").And.Contain("WithClassConditioning(names)");
+    }
+
+    [Fact]
+    public void Train_ConditionalOnDataWithoutFittingLabels_FailsNamingTheSource()
+    {
+        var unlabelled = new DcganBuilder().WithDataSource(new UnlabelledSource(MnistSubsetSource.First(64))).WithFeatureMaps(8, 8).WithClassConditioning(["a", "b"]);
+        var tooFewClasses = new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithFeatureMaps(8, 8).WithClassConditioning(["a", "b"]);
+
+        unlabelled.Invoking(b => b.Train()).Should().Throw<InvalidOperationException>().WithMessage("*2 classes*unlabelled MNIST train*has no labels*");
+        tooFewClasses.Invoking(b => b.Train()).Should().Throw<InvalidOperationException>().WithMessage("*from 0 to 1*labels from 0 to 9*");
+    }
+
+    /// <summary>Serves a source's images without their labels or class names.</summary>
+    private sealed class UnlabelledSource(Dcgan.Data.IImageDataSource inner) : Dcgan.Data.IImageDataSource
+    {
+        public string Description => "unlabelled " + inner.Description;
+
+        public int Channels => inner.Channels;
+
+        public Dcgan.Data.ImageData Load(int imageSize, CancellationToken cancellationToken = default)
+        {
+            using Dcgan.Data.ImageData labelled = inner.Load(imageSize, cancellationToken);
+            return new Dcgan.Data.ImageData(labelled.Images.clone());
+        }
+    }
 }

@@ -16,6 +16,12 @@ public interface IImageDataSource
     /// <summary>Colour channels of the images the source produces (1 or 3).</summary>
     int Channels { get; }
 
+    /// <summary>
+    /// The names of the classes the source's labels stand for, in label order, or null when the images are
+    /// unlabelled. <see cref="DcganBuilder.WithClassConditioning()"/> takes its classes from here.
+    /// </summary>
+    IReadOnlyList<string>? ClassNames => null;
+
     /// <summary>Loads every image at <paramref name="imageSize"/> x <paramref name="imageSize"/> pixels.</summary>
     /// <param name="imageSize">The side the model expects, one of <see cref="Models.DcganArchitecture.SupportedImageSizes"/>.</param>
     /// <param name="cancellationToken">Cancels a long load.</param>

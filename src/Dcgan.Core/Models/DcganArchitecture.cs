@@ -42,6 +42,22 @@ public sealed record DcganArchitecture
     /// <value>Default false.</value>
     public bool MinibatchStdDev { get; init; }
 
+    /// <summary>
+    /// The names of the classes a class-conditional pair is trained on, in label order (label <c>i</c> is
+    /// <c>ClassNames[i]</c>), or null for an unconditional pair. A conditional generator takes a one-hot label
+    /// beside its noise; a conditional discriminator sees it as extra image channels.
+    /// </summary>
+    /// <value>Default null (unconditional).</value>
+    public IReadOnlyList<string>? ClassNames { get; init; }
+
+    /// <summary>How many classes the pair is conditioned on; 0 when unconditional.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int ClassCount => ClassNames?.Count ?? 0;
+
+    /// <summary>Whether the pair is class-conditional (<see cref="ClassNames"/> is set).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsConditional => ClassNames is not null;
+
     /// <summary>Side of the first feature map the generator projects the noise to (7 for 28 px, else 4).</summary>
     public int BaseSize => ImageSize == 28 ? 7 : 4;
 
@@ -65,8 +81,33 @@ public sealed record DcganArchitecture
             errors.Add($"{nameof(GeneratorFeatureMaps)} must be positive, but was {GeneratorFeatureMaps}.");
         if (DiscriminatorFeatureMaps <= 0)
             errors.Add($"{nameof(DiscriminatorFeatureMaps)} must be positive, but was {DiscriminatorFeatureMaps}.");
+        if (ClassNames is not null)
+        {
+            if (ClassNames.Count < 2)
+                errors.Add($"{nameof(ClassNames)} must name at least 2 classes for class conditioning, but named {ClassNames.Count}.");
+            if (ClassNames.Any(string.IsNullOrWhiteSpace))
+                errors.Add($"{nameof(ClassNames)} must not contain empty names.");
+            string[] repeated = ClassNames.Where(n => !string.IsNullOrWhiteSpace(n)).GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+            if (repeated.Length > 0)
+                errors.Add($"{nameof(ClassNames)} must be distinct, but repeats {string.Join(", ", repeated.Select(n => $"'{n}'"))}.");
+        }
         return errors;
     }
+
+    /// <summary>Value equality over every property, comparing <see cref="ClassNames"/> name by name.</summary>
+    /// <param name="other">The architecture to compare with.</param>
+    /// <returns>True when both describe the same networks.</returns>
+    public bool Equals(DcganArchitecture? other) =>
+        other is not null
+        && LatentSize == other.LatentSize && ImageSize == other.ImageSize && Channels == other.Channels
+        && GeneratorFeatureMaps == other.GeneratorFeatureMaps && DiscriminatorFeatureMaps == other.DiscriminatorFeatureMaps
+        && MinibatchStdDev == other.MinibatchStdDev
+        && (ClassNames ?? []).SequenceEqual(other.ClassNames ?? []) && IsConditional == other.IsConditional;
+
+    /// <summary>A hash consistent with <see cref="Equals(DcganArchitecture?)"/>.</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode() =>
+        HashCode.Combine(LatentSize, ImageSize, Channels, GeneratorFeatureMaps, DiscriminatorFeatureMaps, MinibatchStdDev, ClassCount);
 
     /// <summary>Throws when <see cref="Validate"/> reports a problem.</summary>
     /// <exception cref="ArgumentException">The architecture is invalid; the message lists every problem.</exception>

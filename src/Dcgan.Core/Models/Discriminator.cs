@@ -33,7 +33,8 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
         int width = architecture.DiscriminatorFeatureMaps;
         var layers = new List<nn.Module<Tensor, Tensor>>
         {
-            nn.Conv2d(architecture.Channels, width, 4, stride: 2, padding: 1L, bias: false),
+            // A conditional discriminator sees the one-hot label as ClassCount constant channels beside the image.
+            nn.Conv2d(architecture.Channels + architecture.ClassCount, width, 4, stride: 2, padding: 1L, bias: false),
             nn.LeakyReLU(0.2, inplace: true),
         };
 
@@ -70,7 +71,31 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
     /// <summary>Scores images <c>[N, C, H, W]</c>; returns one logit per image, shape <c>[N]</c>.</summary>
     /// <param name="images">Images in [-1, 1].</param>
     /// <returns>The logits.</returns>
-    public override Tensor forward(Tensor images) => main.call(images).view(-1);
+    /// <exception cref="InvalidOperationException">The discriminator is class-conditional; use <see cref="forward(Tensor, Tensor)"/>.</exception>
+    public override Tensor forward(Tensor images)
+    {
+        if (Architecture.IsConditional)
+            throw new InvalidOperationException($"This discriminator is class-conditional ({Architecture.ClassCount} classes): call forward(images, labels).");
+        return main.call(images).view(-1);
+    }
+
+    /// <summary>Scores images as members of the given classes; only for class-conditional discriminators.</summary>
+    /// <param name="images">Images <c>[N, C, H, W]</c> in [-1, 1].</param>
+    /// <param name="labels">Class indices <c>[N]</c> (int64).</param>
+    /// <returns>One logit per image, shape <c>[N]</c>: positive means "a real image of this class".</returns>
+    /// <exception cref="InvalidOperationException">The discriminator is not class-conditional.</exception>
+    public Tensor forward(Tensor images, Tensor labels)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (!Architecture.IsConditional)
+            throw new InvalidOperationException("This discriminator is not class-conditional: call forward(images) without labels.");
+        using var scope = NewDisposeScope();
+        int classes = Architecture.ClassCount;
+        Tensor maps = nn.functional.one_hot(labels.to(images.device), classes).to_type(images.dtype)
+            .view(images.shape[0], classes, 1, 1).expand(images.shape[0], classes, images.shape[2], images.shape[3]);
+        return main.call(cat([images, maps], 1)).view(-1).MoveToOuterDisposeScope();
+    }
 
     /// <summary>Writes the architecture and weights to <paramref name="path"/>, replacing it atomically.</summary>
     /// <param name="path">The file to write; its directory is created if missing.</param>

@@ -41,8 +41,9 @@ public sealed class Generator : nn.Module<Tensor, Tensor>
         int doublings = architecture.Doublings;
         int width = architecture.GeneratorFeatureMaps << (doublings - 1);
 
-        // Project the noise (a 1x1 map) to BaseSize x BaseSize with a full-size kernel.
-        layers.Add(nn.ConvTranspose2d(architecture.LatentSize, width, architecture.BaseSize, stride: 1, padding: 0L, bias: false));
+        // Project the noise (a 1x1 map, with the one-hot label appended when conditional) to BaseSize x BaseSize
+        // with a full-size kernel. On a one-hot input this layer's weights are a learned embedding of each class.
+        layers.Add(nn.ConvTranspose2d(architecture.LatentSize + architecture.ClassCount, width, architecture.BaseSize, stride: 1, padding: 0L, bias: false));
         layers.Add(nn.BatchNorm2d(width));
         layers.Add(nn.ReLU(inplace: true));
 
@@ -73,11 +74,55 @@ public sealed class Generator : nn.Module<Tensor, Tensor>
     /// <summary>Maps noise <c>[N, LatentSize]</c> or <c>[N, LatentSize, 1, 1]</c> to images <c>[N, C, H, W]</c> in [-1, 1].</summary>
     /// <param name="noise">The latent vectors.</param>
     /// <returns>The generated images.</returns>
+    /// <exception cref="InvalidOperationException">The generator is class-conditional; use <see cref="forward(Tensor, Tensor)"/>.</exception>
     public override Tensor forward(Tensor noise)
     {
-        Tensor input = noise.dim() == 2 ? noise.view(noise.shape[0], noise.shape[1], 1, 1) : noise;
-        return main.call(input);
+        if (Architecture.IsConditional)
+        {
+            throw new InvalidOperationException(
+                $"This generator is class-conditional ({Architecture.ClassCount} classes): call forward(noise, labels) or Generate(count, seed, label).");
+        }
+        return main.call(AsMap(noise));
     }
+
+    /// <summary>Maps noise and class labels to images; only for class-conditional generators.</summary>
+    /// <param name="noise">Latent vectors <c>[N, LatentSize]</c> or <c>[N, LatentSize, 1, 1]</c>.</param>
+    /// <param name="labels">Class indices <c>[N]</c> (int64), each in [0, <see cref="DcganArchitecture.ClassCount"/>).</param>
+    /// <returns>The generated images <c>[N, C, H, W]</c> in [-1, 1].</returns>
+    /// <exception cref="InvalidOperationException">The generator is not class-conditional.</exception>
+    public Tensor forward(Tensor noise, Tensor labels)
+    {
+        ArgumentNullException.ThrowIfNull(noise);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (!Architecture.IsConditional)
+            throw new InvalidOperationException("This generator is not class-conditional: call forward(noise) without labels.");
+        using var scope = NewDisposeScope();
+        Tensor map = AsMap(noise);
+        Tensor oneHot = nn.functional.one_hot(labels.to(map.device), Architecture.ClassCount).to_type(map.dtype).view(map.shape[0], Architecture.ClassCount, 1, 1);
+        return main.call(cat([map, oneHot], 1)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The label index of the class called <paramref name="name"/> in <see cref="DcganArchitecture.ClassNames"/>.
+    /// </summary>
+    /// <param name="name">A class name, such as <c>"7"</c> for an MNIST generator.</param>
+    /// <returns>The label to pass to <see cref="Generate(int, long, int?)"/>.</returns>
+    /// <exception cref="InvalidOperationException">The generator is not class-conditional.</exception>
+    /// <exception cref="ArgumentException">No class has that name; the message lists the names.</exception>
+    public int LabelOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        IReadOnlyList<string> names = Architecture.ClassNames
+            ?? throw new InvalidOperationException("This generator is not class-conditional, so it has no class names.");
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+                return i;
+        }
+        throw new ArgumentException($"This generator has no class '{name}'; its classes are {string.Join(", ", names)}.", nameof(name));
+    }
+
+    private static Tensor AsMap(Tensor noise) => noise.dim() == 2 ? noise.view(noise.shape[0], noise.shape[1], 1, 1) : noise;
 
     /// <summary>
     /// Draws <paramref name="count"/> noise vectors from N(0, 1) with <paramref name="seed"/>, the same
@@ -100,14 +145,48 @@ public sealed class Generator : nn.Module<Tensor, Tensor>
     /// </summary>
     /// <param name="count">How many images.</param>
     /// <param name="seed">Seed of the noise; the same seed gives the same images.</param>
+    /// <param name="label">
+    /// For a class-conditional generator, the class every image shows (an index into
+    /// <see cref="DcganArchitecture.ClassNames"/>; see <see cref="LabelOf(string)"/>); when null, image <c>i</c>
+    /// shows class <c>i % ClassCount</c>, so every class appears equally often. Must be null for an
+    /// unconditional generator.
+    /// </param>
     /// <returns>A CPU tensor <c>[count, Channels, ImageSize, ImageSize]</c> in [-1, 1], owned by the caller.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not positive, or <paramref name="label"/> is not a class of this generator.</exception>
+    /// <exception cref="ArgumentException"><paramref name="label"/> was given to an unconditional generator.</exception>
     /// <exception cref="ObjectDisposedException">The generator was disposed.</exception>
-    public Tensor Generate(int count, long seed = 0)
+    public Tensor Generate(int count, long seed = 0, int? label = null)
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         using Tensor noise = SampleNoise(count, seed);
-        return Generate(noise);
+        if (!Architecture.IsConditional)
+        {
+            if (label is not null)
+                throw new ArgumentException($"Label {label} was given, but this generator is not class-conditional.", nameof(label));
+            return Generate(noise);
+        }
+        using Tensor labels = LabelsFor(count, label);
+        return Generate(noise, labels);
+    }
+
+    /// <summary>
+    /// The labels <see cref="Generate(int, long, int?)"/> uses: <paramref name="count"/> copies of
+    /// <paramref name="label"/>, or <c>0, 1, …, ClassCount - 1, 0, 1, …</c> when it is null.
+    /// </summary>
+    /// <param name="count">How many labels.</param>
+    /// <param name="label">One class for all, or null to cycle through the classes.</param>
+    /// <returns>A CPU int64 tensor <c>[count]</c>.</returns>
+    /// <exception cref="InvalidOperationException">The generator is not class-conditional.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="label"/> is not a class of this generator.</exception>
+    public Tensor LabelsFor(int count, int? label = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        int classes = Architecture.ClassCount;
+        if (classes == 0)
+            throw new InvalidOperationException("This generator is not class-conditional, so it takes no labels.");
+        if (label is int l && (l < 0 || l >= classes))
+            throw new ArgumentOutOfRangeException(nameof(label), label, $"The label must be a class index from 0 to {classes - 1} ({string.Join(", ", Architecture.ClassNames!)}).");
+        return label is int fixedLabel ? full(count, fixedLabel, ScalarType.Int64) : arange(count, ScalarType.Int64).remainder(classes);
     }
 
     /// <summary>
@@ -116,9 +195,43 @@ public sealed class Generator : nn.Module<Tensor, Tensor>
     /// </summary>
     /// <param name="noise">Latent vectors <c>[N, LatentSize]</c> or <c>[N, LatentSize, 1, 1]</c> on any device.</param>
     /// <returns>A CPU tensor <c>[N, Channels, ImageSize, ImageSize]</c> in [-1, 1], owned by the caller.</returns>
+    /// <remarks>A class-conditional generator cycles through its classes: image <c>i</c> shows class <c>i % ClassCount</c>.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="noise"/> is null.</exception>
     /// <exception cref="ObjectDisposedException">The generator was disposed.</exception>
     public Tensor Generate(Tensor noise)
+    {
+        ArgumentNullException.ThrowIfNull(noise);
+        if (!Architecture.IsConditional)
+            return GenerateCore(noise, null);
+        using Tensor labels = LabelsFor((int)noise.shape[0]);
+        return GenerateCore(noise, labels);
+    }
+
+    /// <summary>
+    /// Generates images of the given classes from the given noise, in evaluation mode and without gradients;
+    /// only for class-conditional generators. Thread-safe like <see cref="Generate(Tensor)"/>.
+    /// </summary>
+    /// <param name="noise">Latent vectors <c>[N, LatentSize]</c> or <c>[N, LatentSize, 1, 1]</c> on any device.</param>
+    /// <param name="labels">Class indices <c>[N]</c>, int64.</param>
+    /// <returns>A CPU tensor <c>[N, Channels, ImageSize, ImageSize]</c> in [-1, 1], owned by the caller.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The label count differs from the noise count, or a label is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The generator is not class-conditional.</exception>
+    /// <exception cref="ObjectDisposedException">The generator was disposed.</exception>
+    public Tensor Generate(Tensor noise, Tensor labels)
+    {
+        ArgumentNullException.ThrowIfNull(noise);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (!Architecture.IsConditional)
+            throw new InvalidOperationException("This generator is not class-conditional: call Generate(noise) without labels.");
+        if (labels.dim() != 1 || labels.shape[0] != noise.shape[0])
+            throw new ArgumentException($"Expected {noise.shape[0]} labels in a 1-D tensor, but got shape [{string.Join(", ", labels.shape)}].", nameof(labels));
+        if (labels.numel() > 0 && (labels.min().item<long>() < 0 || labels.max().item<long>() >= Architecture.ClassCount))
+            throw new ArgumentException($"Every label must be from 0 to {Architecture.ClassCount - 1}.", nameof(labels));
+        return GenerateCore(noise, labels);
+    }
+
+    private Tensor GenerateCore(Tensor noise, Tensor? labels)
     {
         ArgumentNullException.ThrowIfNull(noise);
         lock (inferenceLock)
@@ -131,7 +244,7 @@ public sealed class Generator : nn.Module<Tensor, Tensor>
                 using var scope = NewDisposeScope();
                 using IDisposable noGrad = no_grad();
                 Device device = parameters().First().device;
-                Tensor images = call(noise.to(device)).cpu();
+                Tensor images = (labels is null ? call(noise.to(device)) : forward(noise.to(device), labels.to(device))).cpu();
                 return images.MoveToOuterDisposeScope();
             }
             finally

@@ -16,23 +16,23 @@ namespace Dcgan.Models;
 /// <param name="WeightBytes">Bytes of parameters and buffers (batch-norm statistics).</param>
 public sealed record ModelSummary(string Model, IReadOnlyList<LayerSummary> Layers, long TotalParameters, long TrainableParameters, long WeightBytes)
 {
-    /// <summary>Summarises a generator by passing one noise vector through it.</summary>
+    /// <summary>Summarises a generator by passing one noise vector (with its one-hot label, when conditional) through its layers.</summary>
     /// <param name="generator">The generator; its mode and statistics are left as they were.</param>
     /// <returns>The summary.</returns>
     public static ModelSummary Of(Generator generator)
     {
         ArgumentNullException.ThrowIfNull(generator);
-        return Describe(nameof(Generator), generator, [1, generator.Architecture.LatentSize, 1, 1]);
+        return Describe(nameof(Generator), generator, [1, generator.Architecture.LatentSize + generator.Architecture.ClassCount, 1, 1]);
     }
 
-    /// <summary>Summarises a discriminator by passing one image through it.</summary>
+    /// <summary>Summarises a discriminator by passing one image (with its label channels, when conditional) through its layers.</summary>
     /// <param name="discriminator">The discriminator; its mode and statistics are left as they were.</param>
     /// <returns>The summary.</returns>
     public static ModelSummary Of(Discriminator discriminator)
     {
         ArgumentNullException.ThrowIfNull(discriminator);
         DcganArchitecture a = discriminator.Architecture;
-        return Describe(nameof(Discriminator), discriminator, [1, a.Channels, a.ImageSize, a.ImageSize]);
+        return Describe(nameof(Discriminator), discriminator, [1, a.Channels + a.ClassCount, a.ImageSize, a.ImageSize]);
     }
 
     /// <summary>The summary as a fixed-width table.</summary>

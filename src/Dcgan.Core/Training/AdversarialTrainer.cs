@@ -111,6 +111,7 @@ public sealed class AdversarialTrainer : IDisposable
         long runStart = time.GetTimestamp();
         using ImageData data = LoadData(cancellationToken);
         using Tensor images = data.Images.to(device);
+        using Tensor? labels = options.Architecture.IsConditional ? data.Labels!.to(device) : null;
         int batchSize = options.BatchSize;
         int batches = data.Count / batchSize;
 
@@ -146,7 +147,7 @@ public sealed class AdversarialTrainer : IDisposable
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     long stepIndex = (long)(epoch - 1) * batches + batch;
-                    StepMetrics? outcome = Step(images, order, batch - 1, random, realTargets, ones, zeros, out string? nonFinite);
+                    StepMetrics? outcome = Step(images, labels, order, batch - 1, random, realTargets, ones, zeros, out string? nonFinite);
                     if (outcome is not StepMetrics step)
                     {
                         if (options.NonFiniteLoss == NonFiniteLossPolicy.SkipBatch)
@@ -229,6 +230,8 @@ public sealed class AdversarialTrainer : IDisposable
             throw new InvalidOperationException(
                 $"The data source '{source.Description}' returned {data.Channels}-channel {data.ImageSize}x{data.ImageSize} images; expected {options.Architecture.Channels}-channel {imageSize}x{imageSize}.");
         }
+        if (options.Architecture.IsConditional)
+            CheckLabels(data);
         if (data.Count < options.BatchSize)
         {
             int count = data.Count;
@@ -240,20 +243,42 @@ public sealed class AdversarialTrainer : IDisposable
         return data;
     }
 
+    private void CheckLabels(ImageData data)
+    {
+        int classes = options.Architecture.ClassCount;
+        string? problem = data.Labels is not Tensor labels
+            ? "has no labels"
+            : labels.min().item<long>() < 0 || labels.max().item<long>() >= classes
+                ? $"has labels from {labels.min().item<long>()} to {labels.max().item<long>()}"
+                : null;
+        if (problem is null)
+            return;
+        data.Dispose();
+        throw new InvalidOperationException(
+            $"Class conditioning on {classes} classes needs every image labelled from 0 to {classes - 1}, but the data source '{source.Description}' {problem}.");
+    }
+
     /// <summary>One training step; null (and which loss) when a loss is not finite, in which case neither optimizer stepped.</summary>
-    private StepMetrics? Step(Tensor images, Tensor order, int batchIndex, torch.Generator random, Tensor realTargets, Tensor ones, Tensor zeros, out string? nonFinite)
+    private StepMetrics? Step(Tensor images, Tensor? labels, Tensor order, int batchIndex, torch.Generator random, Tensor realTargets, Tensor ones, Tensor zeros, out string? nonFinite)
     {
         using var scope = NewDisposeScope();
         int batchSize = options.BatchSize;
         Generator g = Generator;
-        Tensor real = images.index_select(0, order.narrow(0, (long)batchIndex * batchSize, batchSize));
+        Tensor indices = order.narrow(0, (long)batchIndex * batchSize, batchSize);
+        Tensor real = images.index_select(0, indices);
+
+        // A conditional pair sees each real image with its own label and each fake with a label drawn uniformly;
+        // the draw comes after the noise so that unconditional runs keep their random stream.
+        Tensor noise = randn([batchSize, options.Architecture.LatentSize, 1, 1], generator: random).to(device);
+        Tensor? realLabels = labels?.index_select(0, indices);
+        Tensor? fakeLabels = labels is null ? null : randint(options.Architecture.ClassCount, [batchSize], ScalarType.Int64, generator: random).to(device);
+        Tensor Score(Tensor x, Tensor? y) => y is null ? discriminator.call(x) : discriminator.forward(x, y);
 
         // Discriminator: real towards 1 (or 1 - smoothing), detached fakes towards 0.
         discriminatorOptimizer.zero_grad();
-        Tensor realLogits = discriminator.call(real);
-        Tensor noise = randn([batchSize, options.Architecture.LatentSize, 1, 1], generator: random).to(device);
-        Tensor fake = g.call(noise);
-        Tensor fakeLogits = discriminator.call(fake.detach());
+        Tensor realLogits = Score(real, realLabels);
+        Tensor fake = fakeLabels is null ? g.call(noise) : g.forward(noise, fakeLabels);
+        Tensor fakeLogits = Score(fake.detach(), fakeLabels);
         Tensor discriminatorLoss = binary_cross_entropy_with_logits(realLogits, realTargets) + binary_cross_entropy_with_logits(fakeLogits, zeros);
         // Checked before any optimizer step, so a bad batch never reaches the weights.
         if (!discriminatorLoss.isfinite().item<bool>())
@@ -267,7 +292,7 @@ public sealed class AdversarialTrainer : IDisposable
 
         // Generator: the non-saturating loss, fakes towards 1 through the updated discriminator.
         generatorOptimizer.zero_grad();
-        Tensor generatorLoss = binary_cross_entropy_with_logits(discriminator.call(fake), ones);
+        Tensor generatorLoss = binary_cross_entropy_with_logits(Score(fake, fakeLabels), ones);
         if (!generatorLoss.isfinite().item<bool>())
         {
             generatorOptimizer.zero_grad();

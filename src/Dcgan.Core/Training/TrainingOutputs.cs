@@ -44,6 +44,12 @@ internal sealed class TrainingOutputs : IDisposable
             Timed(() => metrics.Append(step, epoch, batch, values, imagesPerSecond, elapsedSeconds));
     }
 
+    /// <summary>
+    /// Square-ish grids; a conditional generator cycles through its classes over the fixed noise, so one
+    /// column per class makes each column a class.
+    /// </summary>
+    private int GridColumns => options.Architecture.IsConditional ? options.Architecture.ClassCount : (int)Math.Ceiling(Math.Sqrt(options.SampleCount));
+
     public void OnEpochEnd(int epoch, Generator generator, Tensor fixedNoise)
     {
         if (options.OutputDirectory is null || !options.WriteSampleGrids || (epoch % options.SampleInterval != 0 && epoch != options.Epochs))
@@ -53,7 +59,7 @@ internal sealed class TrainingOutputs : IDisposable
             string samples = Path.Combine(options.OutputDirectory, "samples");
             string path = Path.Combine(samples, string.Create(CultureInfo.InvariantCulture, $"epoch_{epoch:D3}.png"));
             using (Tensor images = generator.Generate(fixedNoise))
-            using (Image grid = TensorImages.ToGrid(images, (int)Math.Ceiling(Math.Sqrt(options.SampleCount))))
+            using (Image grid = TensorImages.ToGrid(images, GridColumns))
                 AtomicFile.Write(path, stream => grid.SaveAsPng(stream));
             Files.Add(path);
             Log.SampleGridWritten(logger, epoch, path);

@@ -11,13 +11,26 @@ public static class MnistPretrained
     /// <summary>The embedded resource holding the generator file (format 2).</summary>
     public const string GeneratorResource = "Dcgan.Mnist.Pretrained.mnist-generator.dcgan";
 
+    /// <summary>The embedded resource holding the class-conditional generator file (format 2).</summary>
+    public const string ConditionalGeneratorResource = "Dcgan.Mnist.Pretrained.mnist-conditional-generator.dcgan";
+
     /// <summary>Loads the pretrained 28x28 MNIST generator.</summary>
     /// <returns>A generator in evaluation mode on the CPU, owned by the caller.</returns>
     /// <exception cref="InvalidOperationException">The resource is missing from the assembly.</exception>
-    public static Generator LoadGenerator()
+    public static Generator LoadGenerator() => Load(GeneratorResource);
+
+    /// <summary>
+    /// Loads the pretrained class-conditional 28x28 MNIST generator: ask it for a digit with
+    /// <c>generator.Generate(digit: 7, count: 16)</c> (see <see cref="MnistGeneratorExtensions"/>).
+    /// </summary>
+    /// <returns>A generator in evaluation mode on the CPU, owned by the caller.</returns>
+    /// <exception cref="InvalidOperationException">The resource is missing from the assembly.</exception>
+    public static Generator LoadConditionalGenerator() => Load(ConditionalGeneratorResource);
+
+    private static Generator Load(string resource)
     {
-        using Stream stream = typeof(MnistPretrained).Assembly.GetManifestResourceStream(GeneratorResource)
-            ?? throw new InvalidOperationException($"The pretrained generator '{GeneratorResource}' is missing from {typeof(MnistPretrained).Assembly.GetName().Name}.");
+        using Stream stream = typeof(MnistPretrained).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The pretrained generator '{resource}' is missing from {typeof(MnistPretrained).Assembly.GetName().Name}.");
         return Generator.Load(stream);
     }
 }

@@ -1,0 +1,136 @@
+using Dcgan.Imaging;
+using Dcgan.Models;
+using Dcgan.Tests;
+using SixLabors.ImageSharp;
+using static TorchSharp.torch;
+using Generator = Dcgan.Models.Generator;
+
+namespace Dcgan.Core.Tests.Models;
+
+public sealed class ClassConditioningTests
+{
+    private static readonly DcganArchitecture Conditional = new()
+    {
+        GeneratorFeatureMaps = 8, DiscriminatorFeatureMaps = 8, LatentSize = 16, ClassNames = ["cat", "dog", "owl"],
+    };
+
+    [Fact]
+    public void Generate_WithALabel_GivesThatClassAndDiffersByLabelForTheSameNoise()
+    {
+        using var generator = new Generator(Conditional, seed: 1);
+
+        using Tensor owls = generator.Generate(count: 4, seed: 7, label: 2);
+        using Tensor owlsAgain = generator.Generate(count: 4, seed: 7, label: generator.LabelOf("owl"));
+        using Tensor cats = generator.Generate(count: 4, seed: 7, label: 0);
+
+        owls.shape.Should().Equal(4, 1, 28, 28);
+        owls.eq(owlsAgain).all().item<bool>().Should().BeTrue();
+        owls.eq(cats).all().item<bool>().Should().BeFalse("the label is part of the input");
+    }
+
+    [Fact]
+    public void Generate_WithoutALabel_CyclesThroughTheClasses()
+    {
+        using var generator = new Generator(Conditional, seed: 1);
+        using Tensor noise = generator.SampleNoise(5, seed: 3);
+
+        using Tensor cycled = generator.Generate(count: 5, seed: 3);
+        using Tensor labels = tensor(new long[] { 0, 1, 2, 0, 1 });
+        using Tensor explicitLabels = generator.Generate(noise, labels);
+
+        cycled.eq(explicitLabels).all().item<bool>().Should().BeTrue();
+    }
+
+    [Fact]
+    public void BadLabels_AreRejectedWithMessagesNamingTheClasses()
+    {
+        using var conditional = new Generator(Conditional, seed: 1);
+        using var unconditional = new Generator(Conditional with { ClassNames = null }, seed: 1);
+        using Tensor noise = conditional.SampleNoise(2, seed: 0);
+
+        conditional.Invoking(g => g.Generate(2, 0, label: 3)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*0 to 2*cat, dog, owl*");
+        conditional.Invoking(g => g.LabelOf("emu")).Should().Throw<ArgumentException>().WithMessage("*no class 'emu'*cat, dog, owl*");
+        conditional.Invoking(g => g.call(noise)).Should().Throw<InvalidOperationException>().WithMessage("*class-conditional*labels*");
+        unconditional.Invoking(g => g.Generate(2, 0, label: 1)).Should().Throw<ArgumentException>().WithMessage("*not class-conditional*");
+        using Tensor wrongCount = tensor(new long[] { 0, 1, 2 });
+        conditional.Invoking(g => g.Generate(noise, wrongCount)).Should().Throw<ArgumentException>().WithMessage("*Expected 2 labels*");
+    }
+
+    [Fact]
+    public void SaveAndLoad_KeepsTheClassNamesAndTheImages()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+        string path = Path.Combine(directory.Path, "conditional.dcgan");
+        using var generator = new Generator(Conditional, seed: 4);
+        generator.Save(path);
+
+        using var loaded = Generator.Load(path);
+        using Tensor expected = generator.Generate(6, seed: 1, label: 1);
+        using Tensor actual = loaded.Generate(6, seed: 1, label: 1);
+
+        loaded.Architecture.Should().Be(Conditional);
+        loaded.Architecture.ClassNames.Should().Equal("cat", "dog", "owl");
+        actual.eq(expected).all().item<bool>().Should().BeTrue();
+    }
+
+    [Fact]
+    public void Discriminator_ScoresImagesWithTheirLabels()
+    {
+        using var discriminator = new Discriminator(Conditional, seed: 2);
+        discriminator.eval();
+        using Tensor images = rand(4, 1, 28, 28) * 2 - 1;
+        using Tensor labels = tensor(new long[] { 0, 1, 2, 0 });
+        using Tensor others = tensor(new long[] { 1, 2, 0, 1 });
+
+        using Tensor logits = discriminator.forward(images, labels);
+        using Tensor otherLogits = discriminator.forward(images, others);
+
+        logits.shape.Should().Equal(4);
+        logits.eq(otherLogits).all().item<bool>().Should().BeFalse("the label reaches the score");
+        discriminator.Invoking(d => d.call(images)).Should().Throw<InvalidOperationException>().WithMessage("*class-conditional*");
+    }
+
+    [Fact]
+    public void ClassGrid_HasOneRowPerClassAndOneStylePerColumn()
+    {
+        using var generator = new Generator(Conditional, seed: 1);
+
+        using Image grid = generator.GenerateClassGrid(perClass: 5, seed: 9);
+        using Tensor row1 = generator.Generate(5, seed: 9, label: 1);
+        using Image row1Image = TensorImages.ToGrid(row1, columns: 5);
+
+        // 2-pixel padding around 28-pixel cells: 5 columns and 3 rows.
+        grid.Width.Should().Be(5 * 30 + 2);
+        grid.Height.Should().Be(3 * 30 + 2);
+        using var gridPixels = grid.CloneAs<SixLabors.ImageSharp.PixelFormats.L8>();
+        using var rowPixels = row1Image.CloneAs<SixLabors.ImageSharp.PixelFormats.L8>();
+        for (int y = 2; y < 30; y++)
+        {
+            for (int x = 0; x < rowPixels.Width; x++)
+                gridPixels[x, 30 + y].Should().Be(rowPixels[x, y], "row 1 of the grid is class 1 drawn with the grid's noise");
+        }
+    }
+
+    [Fact]
+    public void ModelSummary_OfConditionalModels_CountsTheLabelInputs()
+    {
+        using var generator = new Generator(Conditional, seed: 1);
+        using var discriminator = new Discriminator(Conditional, seed: 1);
+
+        ModelSummary g = ModelSummary.Of(generator);
+        ModelSummary d = ModelSummary.Of(discriminator);
+
+        g.TotalParameters.Should().Be(generator.parameters().Sum(p => p.numel()));
+        g.Layers[^1].OutputShape.Should().Equal(1, 28, 28);
+        d.Layers[^1].OutputShape.Should().Equal(1, 1, 1);
+    }
+
+    [Theory]
+    [InlineData(new[] { "only" }, "at least 2")]
+    [InlineData(new[] { "a", "a", "b" }, "repeats 'a'")]
+    [InlineData(new[] { "a", " " }, "empty")]
+    public void Architecture_BadClassNames_AreReported(string[] names, string expected)
+    {
+        (Conditional with { ClassNames = names }).Validate().Should().ContainSingle().Which.Should().Contain("ClassNames").And.Contain(expected);
+    }
+}
