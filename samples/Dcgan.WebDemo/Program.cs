@@ -1,10 +1,13 @@
-// Dcgan.WebDemo: serve digits from a trained generator file over HTTP.
+// Dcgan.WebDemo: serve digits from trained generator files over HTTP.
 //
-//   dotnet run --project samples/Dcgan.WebDemo -- --urls http://127.0.0.1:5080   (pretrained generator)
-//   dotnet run --project samples/Dcgan.WebDemo -- --Dcgan:ModelPath=outputs/generator.dcgan --urls http://127.0.0.1:5080
+//   dotnet run --project samples/Dcgan.WebDemo -- --urls http://127.0.0.1:5080   (pretrained generators)
+//   dotnet run --project samples/Dcgan.WebDemo -- --Dcgan:ModelPath=outputs/generator.dcgan \
+//       --Dcgan:ConditionalModelPath=conditional/generator.dcgan --urls http://127.0.0.1:5080
 //
-// GET /                           a page with a button that shows a fresh grid
-// GET /digits.png?count=&seed=    a PNG grid of `count` digits (1..256, default 16) from `seed` (default random)
+// GET /                                   a page with a digit picker and a button that shows a fresh grid
+// GET /digits.png?count=&seed=&digit=     a PNG grid of `count` digits (1..256, default 16) from `seed`
+//                                         (default random); with `digit` (0..9), all of that digit, drawn by
+//                                         the class-conditional generator
 
 using Dcgan.Mnist.Pretrained;
 using Dcgan.Models;
@@ -12,11 +15,14 @@ using Dcgan.WebDemo;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// 1. Load the generator once; it is thread-safe, so one instance serves every request.
-// Without Dcgan:ModelPath, the pretrained MNIST generator shipped with Dcgan.Mnist.
+// 1. Load each generator once; they are thread-safe, so one instance of each serves every request.
+// Without a configured path, the pretrained MNIST generators shipped with Dcgan.Mnist.
 builder.Services.AddSingleton(services => builder.Configuration["Dcgan:ModelPath"] is string path
     ? Generator.Load(path)
     : MnistPretrained.LoadGenerator());
+builder.Services.AddKeyedSingleton(DigitsEndpoint.ConditionalKey, (services, _) => builder.Configuration["Dcgan:ConditionalModelPath"] is string path
+    ? Generator.Load(path)
+    : MnistPretrained.LoadConditionalGenerator());
 
 var app = builder.Build();
 

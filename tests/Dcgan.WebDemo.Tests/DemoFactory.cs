@@ -5,21 +5,43 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Dcgan.WebDemo.Tests;
 
-/// <summary>The demo app over a small real generator file written for the test.</summary>
+/// <summary>
+/// The demo app over small real generator files written for the test (untrained: these tests are about HTTP);
+/// with <c>pretrainedConditional</c>, the digit picker uses the conditional generator shipped with Dcgan.Mnist.
+/// </summary>
 public sealed class DemoFactory : WebApplicationFactory<Program>
 {
     private readonly TemporaryDirectory directory = TestData.CreateTemporaryDirectory();
 
+    private readonly bool pretrainedConditional;
+
     public DemoFactory()
+        : this(pretrainedConditional: false)
     {
+    }
+
+    internal DemoFactory(bool pretrainedConditional)
+    {
+        this.pretrainedConditional = pretrainedConditional;
+        var architecture = new DcganArchitecture { GeneratorFeatureMaps = 8, LatentSize = 16 };
         ModelPath = Path.Combine(directory.Path, "generator.dcgan");
-        using var generator = new Generator(new DcganArchitecture { GeneratorFeatureMaps = 8, LatentSize = 16 }, seed: 1);
+        using var generator = new Generator(architecture, seed: 1);
         generator.Save(ModelPath);
+        ConditionalModelPath = Path.Combine(directory.Path, "conditional.dcgan");
+        using var conditional = new Generator(architecture with { ClassNames = Dcgan.Mnist.MnistDataset.DigitNames }, seed: 2);
+        conditional.Save(ConditionalModelPath);
     }
 
     public string ModelPath { get; }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseSetting("Dcgan:ModelPath", ModelPath);
+    public string ConditionalModelPath { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Dcgan:ModelPath", ModelPath);
+        if (!pretrainedConditional)
+            builder.UseSetting("Dcgan:ConditionalModelPath", ConditionalModelPath);
+    }
 
     protected override void Dispose(bool disposing)
     {

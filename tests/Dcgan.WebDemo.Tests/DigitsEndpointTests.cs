@@ -37,6 +37,8 @@ public sealed class DigitsEndpointTests(DemoFactory factory) : IClassFixture<Dem
     [InlineData("count=257", "but was '257'")]
     [InlineData("count=many", "but was 'many'")]
     [InlineData("seed=abc", "seed must be a 64-bit integer, but was 'abc'")]
+    [InlineData("digit=10", "digit must be an integer from 0 to 9, but was '10'")]
+    [InlineData("digit=seven", "but was 'seven'")]
     public async Task GetDigits_BadQuery_Returns400WithAMessage(string query, string message)
     {
         using HttpClient client = factory.CreateClient();
@@ -54,7 +56,22 @@ public sealed class DigitsEndpointTests(DemoFactory factory) : IClassFixture<Dem
 
         string html = await client.GetStringAsync("/");
 
-        html.Should().Contain("id=\"fresh\"").And.Contain("id=\"digits\"").And.Contain("digits.png?count=64");
+        html.Should().Contain("id=\"fresh\"").And.Contain("id=\"digits\"").And.Contain("digits.png?count=64").And.Contain("id=\"digit\"").And.Contain("&digit=");
+    }
+
+    [Fact]
+    public async Task GetDigits_WithADigit_UsesTheConditionalGeneratorWithThatLabel()
+    {
+        using HttpClient client = factory.CreateClient();
+        using var conditional = Dcgan.Models.Generator.Load(factory.ConditionalModelPath);
+
+        byte[] sevens = await client.GetByteArrayAsync("/digits.png?count=4&seed=5&digit=7");
+        byte[] any = await client.GetByteArrayAsync("/digits.png?count=4&seed=5");
+        byte[] empty = await client.GetByteArrayAsync("/digits.png?count=4&seed=5&digit=");
+
+        sevens.Should().Equal(Dcgan.Imaging.GeneratorImageExtensions.GenerateGridPng(conditional, 4, 5, label: 7));
+        empty.Should().Equal(any, "an empty digit is the page's 'any' choice");
+        sevens.Should().NotEqual(any);
     }
 
     [Fact]
