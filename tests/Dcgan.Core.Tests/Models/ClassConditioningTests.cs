@@ -112,7 +112,7 @@ public sealed class ClassConditioningTests
     }
 
     [Fact]
-    public void ModelSummary_OfConditionalModels_CountsTheLabelInputs()
+    public void ModelSummary_OfConditionalModels_CountsTheLabelInputsAndTheProjection()
     {
         using var generator = new Generator(Conditional, seed: 1);
         using var discriminator = new Discriminator(Conditional, seed: 1);
@@ -122,7 +122,10 @@ public sealed class ClassConditioningTests
 
         g.TotalParameters.Should().Be(generator.parameters().Sum(p => p.numel()));
         g.Layers[^1].OutputShape.Should().Equal(1, 28, 28);
-        d.Layers[^1].OutputShape.Should().Equal(1, 1, 1);
+        d.TotalParameters.Should().Be(discriminator.parameters().Sum(p => p.numel()));
+        d.Layers[^2].OutputShape.Should().Equal(1, 1, 1);
+        d.Layers[^1].Type.Should().Be("Embedding");
+        d.Layers[^1].Parameters.Should().Be(3 * 16, "one 16-wide projection vector per class");
     }
 
     [Theory]

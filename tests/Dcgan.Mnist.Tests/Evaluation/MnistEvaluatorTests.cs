@@ -60,6 +60,30 @@ public sealed partial class MnistEvaluatorTests : IClassFixture<MnistEvaluatorTe
     }
 
     [Fact]
+    public void EvaluateRealDataConditional_RealDigits_AgreeWithTheirLabelsAndSitCloseToTheirClass()
+    {
+        MnistConditionalEvaluation real = evaluator.EvaluateRealDataConditional(perClass: 500);
+
+        real.ClassAgreement.Should().HaveCount(10).And.OnlyContain(a => a > 0.97);
+        real.Agreement.Should().BeGreaterThan(0.99);
+        // Real training digits sit near the test digits of their class (500 samples in 128 dimensions leave a small
+        // bias); the untrained generator in the conditional tests is in the thousands.
+        real.ClassFrechetDistances.Should().OnlyContain(d => d < 50);
+        real.Overall.Collapsed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void EvaluateConditional_AnUnconditionalOrNonDigitGenerator_IsRejectedNamingItsClasses()
+    {
+        var architecture = new Dcgan.Models.DcganArchitecture { GeneratorFeatureMaps = 8, LatentSize = 16 };
+        using var unconditional = new Dcgan.Models.Generator(architecture);
+        using var animals = new Dcgan.Models.Generator(architecture with { ClassNames = ["cat", "dog"] });
+
+        evaluator.Invoking(e => e.EvaluateConditional(unconditional, perClass: 10)).Should().Throw<ArgumentException>().WithMessage("*digits 0 to 9*[]*");
+        evaluator.Invoking(e => e.EvaluateConditional(animals, perClass: 10)).Should().Throw<ArgumentException>().WithMessage("*[cat, dog]*");
+    }
+
+    [Fact]
     public void Evaluate_OneRepeatedDigit_IsReportedAsCollapsed()
     {
         using ImageData seven = TestData.Mnist.Test.Take(1).ToImageData();

@@ -1,0 +1,52 @@
+using Dcgan.Mnist.Evaluation;
+using Dcgan.Models;
+using Dcgan.Training;
+using Dcgan.Tests;
+using static TorchSharp.torch;
+using Generator = Dcgan.Models.Generator;
+
+namespace Dcgan.Mnist.Tests.Conditional;
+
+public sealed class ConditionalTrainingTests
+{
+    [Fact]
+    public void TrainingOnARealSubset_TheGeneratorObeysTheLabelFarAboveChance()
+    {
+        // 1,024 steps of a small pair on 8,192 real digits: enough for the label to take hold (chance is 10%).
+        using TrainingResult result = new DcganBuilder()
+            .WithMnist(options =>
+            {
+                options.Directory = TestData.MnistDirectory;
+                options.Limit = 8192;
+            })
+            .WithClassConditioning()
+            .WithFeatureMaps(32, 32)
+            .WithBatchSize(32)
+            .WithEpochs(4)
+            .WithSeed(3)
+            .WithThreads(2)
+            .Train();
+        using MnistEvaluator evaluator = MnistEvaluator.Create(TestData.Mnist);
+
+        MnistConditionalEvaluation evaluation = evaluator.EvaluateConditional(result.Generator, perClass: 100, seed: 0);
+
+        result.Generator.Architecture.ClassNames.Should().Equal(MnistDataset.DigitNames);
+        evaluation.Agreement.Should().BeGreaterThan(0.3, "a generator that ignored its label would agree 10% of the time");
+        evaluation.ClassAgreement.Count(a => a > 0.1).Should().BeGreaterThanOrEqualTo(7, "most digits, not one, follow the label");
+    }
+
+    [Fact]
+    public void GenerateDigit_AsksTheGeneratorForThatDigitsLabel()
+    {
+        var architecture = new DcganArchitecture { GeneratorFeatureMaps = 8, LatentSize = 16, ClassNames = MnistDataset.DigitNames };
+        using var generator = new Generator(architecture, seed: 1);
+
+        using Tensor sevens = generator.Generate(digit: 7, count: 3, seed: 2);
+        using Tensor byLabel = generator.Generate(3, 2, label: 7);
+
+        sevens.eq(byLabel).all().item<bool>().Should().BeTrue();
+        generator.Invoking(g => g.Generate(digit: 10, count: 1)).Should().Throw<ArgumentOutOfRangeException>();
+        using var animals = new Generator(architecture with { ClassNames = ["cat", "dog"] });
+        animals.Invoking(g => g.LabelOfDigit(7)).Should().Throw<ArgumentException>().WithMessage("*no class '7'*cat, dog*");
+    }
+}
