@@ -15,7 +15,7 @@ namespace Dcgan.WebDemo.Tests;
 public sealed class BrowserTests
 {
     [ChromiumFact]
-    public async Task Page_ClickingNewDigits_ShowsANewImage()
+    public async Task Page_ClickingNewDigits_ShowsANewImage_AndPickingADigitAsksForIt()
     {
         using var factory = new DemoFactory();
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -45,5 +45,15 @@ public sealed class BrowserTests
         (await page.GetAttributeAsync("#digits", "data-seed")).Should().NotBe(seedBefore);
         byte[] after = await page.Locator("#digits").ScreenshotAsync();
         after.Should().NotEqual(before, "the click shows a new grid");
+
+        // Picking a digit asks the class-conditional generator for it, with the seed the page chose.
+        IResponse sevens = await page.RunAndWaitForResponseAsync(
+            () => page.SelectOptionAsync("#digit", "7"),
+            r => r.Url.Contains("digit=7", StringComparison.Ordinal));
+        await page.WaitForFunctionAsync("() => { const i = document.getElementById('digits'); return i.complete && i.naturalWidth > 0 && i.src.includes('digit=7'); }");
+        sevens.Status.Should().Be(200);
+        string seed = (await page.GetAttributeAsync("#digits", "data-seed"))!;
+        using var conditional = Dcgan.Models.Generator.Load(factory.ConditionalModelPath);
+        (await sevens.BodyAsync()).Should().Equal(Dcgan.Imaging.GeneratorImageExtensions.GenerateGridPng(conditional, 64, long.Parse(seed), label: 7));
     }
 }
