@@ -42,20 +42,28 @@ def read_safetensors(path):
 class Generator(nn.Module):
     """The DCGAN generator as Dcgan builds it (docs/architecture.md), PyTorch DCGAN example names."""
 
-    def __init__(self, latent, image_size, channels, feature_maps):
+    def __init__(self, latent, image_size, channels, feature_maps, classes=0):
         super().__init__()
+        self.classes = classes
         base = 7 if image_size == 28 else 4
         doublings = {28: 2, 32: 3, 64: 4}[image_size]
         width = feature_maps << (doublings - 1)
-        layers = [nn.ConvTranspose2d(latent, width, base, 1, 0, bias=False), nn.BatchNorm2d(width), nn.ReLU(True)]
+        # A class-conditional generator takes the one-hot label beside the noise (docs/conditional.md).
+        layers = [nn.ConvTranspose2d(latent + classes, width, base, 1, 0, bias=False), nn.BatchNorm2d(width), nn.ReLU(True)]
         for _ in range(1, doublings):
             layers += [nn.ConvTranspose2d(width, width // 2, 4, 2, 1, bias=False), nn.BatchNorm2d(width // 2), nn.ReLU(True)]
             width //= 2
         layers += [nn.ConvTranspose2d(width, channels, 4, 2, 1, bias=False), nn.Tanh()]
         self.main = nn.Sequential(*layers)
 
-    def forward(self, noise):
-        return self.main(noise.view(noise.shape[0], -1, 1, 1))
+    def forward(self, noise, labels=None):
+        noise = noise.view(noise.shape[0], -1, 1, 1)
+        if self.classes:
+            # Without labels, cycle through the classes as Dcgan's Generate(noise) does.
+            labels = torch.arange(noise.shape[0]) % self.classes if labels is None else labels
+            one_hot = nn.functional.one_hot(labels, self.classes).to(noise.dtype).view(noise.shape[0], self.classes, 1, 1)
+            noise = torch.cat([noise, one_hot], 1)
+        return self.main(noise)
 
 
 def load(path):
@@ -65,7 +73,7 @@ def load(path):
     if int(metadata["format_version"]) > 2:
         sys.exit(f"{path} has format version {metadata['format_version']}; this script reads up to 2")
     generator = Generator(int(metadata["latent_size"]), int(metadata["image_size"]), int(metadata["channels"]),
-                          int(metadata["generator_feature_maps"]))
+                          int(metadata["generator_feature_maps"]), int(metadata.get("class_count", "0")))
     generator.load_state_dict(tensors, strict=True)
     return generator.eval(), metadata
 
@@ -90,6 +98,7 @@ def main():
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", default="grid.pgm")
     parser.add_argument("--noise", help="raw float32 noise [N, latent] written by Dcgan")
+    parser.add_argument("--label", type=int, help="for a class-conditional generator, the class of every image (default: cycle)")
     parser.add_argument("--expected", help="raw float32 images [N, C, H, W] Dcgan generated from --noise")
     args = parser.parse_args()
 
@@ -105,7 +114,8 @@ def main():
             print(f"max abs difference {difference:.3g} over {images.numel()} values")
             sys.exit(0 if difference < 1e-4 else 1)
         torch.manual_seed(args.seed)
-        images = generator(torch.randn(args.count, latent))
+        labels = None if args.label is None else torch.full((args.count,), args.label, dtype=torch.long)
+        images = generator(torch.randn(args.count, latent), labels)
         write_pgm(images, args.out, columns=max(1, int(args.count ** 0.5)))
         print(f"wrote {args.out}: {args.count} digits from {args.model} (trained {metadata.get('training', 'unknown')})")
 

@@ -14,17 +14,24 @@ namespace Dcgan.PublicApi.Tests;
 public sealed class PythonInteropTests
 {
     [PythonTorchFact]
-    public void GeneratorFile_ReadByPyTorch_GivesTheSameImagesForTheSameNoise()
+    public void GeneratorFile_ReadByPyTorch_GivesTheSameImagesForTheSameNoise() =>
+        ReadByPyTorch(new DcganArchitecture { ImageSize = 32, GeneratorFeatureMaps = 16 });
+
+    [PythonTorchFact]
+    public void ConditionalGeneratorFile_ReadByPyTorch_GivesTheSameImagesForTheSameNoiseAndLabels() =>
+        ReadByPyTorch(new DcganArchitecture { GeneratorFeatureMaps = 16, ClassNames = ["a", "b", "c"] });
+
+    private static void ReadByPyTorch(DcganArchitecture architecture)
     {
         using var work = TestData.CreateTemporaryDirectory();
         string model = Path.Combine(work.Path, "generator.dcgan");
         string noisePath = Path.Combine(work.Path, "noise.f32");
         string expectedPath = Path.Combine(work.Path, "images.f32");
-        using (var generator = new Generator(new DcganArchitecture { ImageSize = 32, GeneratorFeatureMaps = 16 }, seed: 5))
+        using (var generator = new Generator(architecture, seed: 5))
         {
             generator.Save(model);
             using torch.Tensor noise = generator.SampleNoise(8, seed: 3);
-            using torch.Tensor images = generator.Generate(noise);
+            using torch.Tensor images = generator.Generate(noise); // a conditional one cycles through its classes
             File.WriteAllBytes(noisePath, MemoryMarshal.AsBytes(noise.data<float>().ToArray().AsSpan()).ToArray());
             File.WriteAllBytes(expectedPath, MemoryMarshal.AsBytes(images.data<float>().ToArray().AsSpan()).ToArray());
         }

@@ -55,7 +55,7 @@ internal static class ModelFile
             ["channels"] = Invariant(architecture.Channels),
             ["generator_feature_maps"] = Invariant(architecture.GeneratorFeatureMaps),
             ["discriminator_feature_maps"] = Invariant(architecture.DiscriminatorFeatureMaps),
-            ["class_count"] = "0",
+            ["class_count"] = Invariant(architecture.ClassCount),
             ["pixel_range"] = "[-1, 1]",
             ["architecture"] = JsonSerializer.Serialize(architecture),
             ["dcgan_version"] = LibraryVersion,
