@@ -10,8 +10,10 @@ internal static class TrainCommand
 {
     public static Command Create()
     {
-        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 5 };
-        var batchSize = new Option<int>("--batch-size") { Description = "Images per batch.", DefaultValueFactory = _ => 64 };
+        // Defaults come from the library's, so the CLI's default run is the library's default run.
+        var defaults = new DcganOptions();
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => defaults.Epochs };
+        var batchSize = new Option<int>("--batch-size") { Description = "Images per batch.", DefaultValueFactory = _ => defaults.BatchSize };
         var output = new Option<string>("--output") { Description = "Directory for sample grids and model files.", DefaultValueFactory = _ => "outputs" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Directory holding the MNIST files (else DCGAN_MNIST_DIR, else the cache, downloading if needed)." };
         var seed = new Option<long>("--seed") { Description = "Seed of initialisation, shuffling and noise.", DefaultValueFactory = _ => 42 };
@@ -20,7 +22,10 @@ internal static class TrainCommand
         var resume = new Option<string?>("--resume") { Description = "A checkpoint to continue from (the run's settings come from it; --epochs is the total)." };
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Write a checkpoint to OUTPUT/checkpoints every N epochs.", DefaultValueFactory = _ => 1 };
         var keepCheckpoints = new Option<int>("--keep-checkpoints") { Description = "How many of the newest checkpoints to keep.", DefaultValueFactory = _ => 3 };
-        var averageDecay = new Option<double?>("--average-decay") { Description = "Keep an exponential moving average of the generator's weights with this decay (for example 0.999) and save it." };
+        var averageDecay = new Option<double?>("--average-decay")
+        {
+            Description = $"Decay of the exponential moving average of the generator's weights that is saved (library default: {defaults.GeneratorAverageDecay?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}); 0 turns it off.",
+        };
 
         var generatorFeatures = new Option<int?>("--generator-features") { Description = "Width of the generator's last hidden layer (deeper layers double it)." };
         var discriminatorFeatures = new Option<int?>("--discriminator-features") { Description = "Width of the discriminator's first layer (deeper layers double it)." };
@@ -86,7 +91,7 @@ internal static class TrainCommand
         if (resume is not null)
             builder.WithResumeFrom(resume);
         if (averageDecay is not null)
-            builder.WithGeneratorAverage(averageDecay);
+            builder.WithGeneratorAverage(averageDecay == 0 ? null : averageDecay);
         tune(builder);
 
         AnsiConsole.MarkupLine($"Training a DCGAN on MNIST: [bold]{epochs}[/] epochs, batch {batchSize}, seed {seed}, {threads} threads -> [blue]{Markup.Escape(Path.GetFullPath(output))}[/]");
