@@ -36,4 +36,47 @@ public sealed class CommandLineTests
         text.Should().Contain("Epochs").And.Contain("BatchSize");
         Directory.Exists("/tmp/dcgan-never-written/samples").Should().BeFalse();
     }
+
+    [Fact]
+    public void GenerateDigit_WithoutAModel_WritesThatDigitFromThePretrainedConditionalGenerator()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+
+        (int exitCode, string text) = CliProcess.Run($"generate --digit 7 --count 20 --class-grid --output {directory.Path}", TimeSpan.FromMinutes(1));
+
+        exitCode.Should().Be(0, text);
+        string[] pngs = Directory.GetFiles(directory.Path, "digit_*.png");
+        pngs.Should().HaveCount(20);
+        // Read the PNGs back and let the shipped classifier say what they show.
+        using var evaluator = Dcgan.Mnist.Evaluation.MnistEvaluator.Create(TestData.Mnist);
+        float[] pixels = pngs.Order().SelectMany(path =>
+        {
+            using var image = SixLabors.ImageSharp.Image.Load<SixLabors.ImageSharp.PixelFormats.L8>(path);
+            var values = new float[28 * 28];
+            for (int y = 0; y < 28; y++)
+            {
+                for (int x = 0; x < 28; x++)
+                    values[(y * 28) + x] = (image[x, y].PackedValue / 127.5f) - 1;
+            }
+            return values;
+        }).ToArray();
+        using TorchSharp.torch.Tensor images = TorchSharp.torch.tensor(pixels, [20, 1, 28, 28]);
+        evaluator.Evaluate(images).ClassFractions[7].Should().BeGreaterThanOrEqualTo(0.9, "the pretrained conditional generator agrees with the label 99% of the time");
+        using var grid = SixLabors.ImageSharp.Image.Load(Path.Combine(directory.Path, "class-grid.png"));
+        grid.Height.Should().Be((10 * 30) + 2, "one row per digit");
+    }
+
+    [Fact]
+    public void GenerateDigit_WithAnUnconditionalModel_ExitsWith2AndSaysWhy()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+        string model = Path.Combine(directory.Path, "plain.dcgan");
+        using (var generator = new Dcgan.Models.Generator(new Dcgan.Models.DcganArchitecture { GeneratorFeatureMaps = 8 }))
+            generator.Save(model);
+
+        (int exitCode, string text) = CliProcess.Run($"generate --model {model} --digit 3 --output {directory.Path}", TimeSpan.FromMinutes(1));
+
+        exitCode.Should().Be(2);
+        text.Should().Contain("class-conditional").And.Contain("--conditional");
+    }
 }
