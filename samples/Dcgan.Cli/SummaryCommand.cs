@@ -9,7 +9,7 @@ internal static class SummaryCommand
 {
     public static Command Create()
     {
-        var model = new Option<string?>("--model") { Description = "A generator file; without it, the default architecture." };
+        var model = new Option<string?>("--model") { Description = "A generator file; without it, the default training architecture (DcganOptions)." };
         var imageSize = new Option<int>("--image-size") { Description = "Image size of the default architecture (28, 32, 64).", DefaultValueFactory = _ => 28 };
 
         var command = new Command("summary", "Print layer, output shape and parameter tables of both networks.") { model, imageSize };
@@ -26,7 +26,7 @@ internal static class SummaryCommand
             }
             else
             {
-                architecture = new DcganArchitecture { ImageSize = result.GetValue(imageSize) };
+                architecture = new DcganOptions().Architecture with { ImageSize = result.GetValue(imageSize) };
                 IReadOnlyList<string> errors = architecture.Validate();
                 if (errors.Count > 0)
                 {

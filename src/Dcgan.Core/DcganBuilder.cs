@@ -56,7 +56,7 @@ public sealed class DcganBuilder
     public DcganBuilder WithEpochs(int epochs) => Set(o => o.Epochs = epochs);
 
     /// <summary>Sets the images per batch.</summary>
-    /// <param name="batchSize">At least 2; default 64.</param>
+    /// <param name="batchSize">At least 2; default 32.</param>
     /// <returns>This builder.</returns>
     public DcganBuilder WithBatchSize(int batchSize) => Set(o => o.BatchSize = batchSize);
 
@@ -73,10 +73,10 @@ public sealed class DcganBuilder
     public DcganBuilder WithLabelSmoothing(double smoothing) => Set(o => o.LabelSmoothing = smoothing);
 
     /// <summary>
-    /// Adds a minibatch standard-deviation feature to the discriminator (Karras et al., 2018): it sees how
-    /// varied a batch is, so a generator that repeats itself is easier to catch.
+    /// Adds (or with false removes) the minibatch standard-deviation feature of the discriminator (Karras et al.,
+    /// 2018): it sees how varied a batch is, so a generator that repeats itself is easier to catch. On by default.
     /// </summary>
-    /// <param name="enabled">True to add it; default false.</param>
+    /// <param name="enabled">True to have it (the default), false for the plain DCGAN discriminator.</param>
     /// <returns>This builder.</returns>
     public DcganBuilder WithMinibatchStdDev(bool enabled = true) => Set(o => o.Architecture = o.Architecture with { MinibatchStdDev = enabled });
 
@@ -143,7 +143,10 @@ public sealed class DcganBuilder
     public DcganBuilder WithPictures(bool sampleGrids = true, bool progressGif = true, bool interpolation = true) =>
         Set(o => { o.WriteSampleGrids = sampleGrids; o.WriteProgressGif = progressGif; o.WriteInterpolation = interpolation; });
 
-    /// <summary>Keeps an exponential moving average of the generator's weights and saves that instead of the last step's weights.</summary>
+    /// <summary>
+    /// Sets the exponential moving average of the generator's weights that is saved and returned instead of the last
+    /// step's weights (on by default with decay 0.999).
+    /// </summary>
     /// <param name="decay">In (0, 1), for example 0.999; null for no average.</param>
     /// <returns>This builder.</returns>
     public DcganBuilder WithGeneratorAverage(double? decay) => Set(o => o.GeneratorAverageDecay = decay);

@@ -8,17 +8,21 @@ namespace Dcgan;
 /// </summary>
 public sealed class DcganOptions
 {
-    /// <summary>The network shape (latent size, image size, channels, widths).</summary>
-    /// <value>Default: latent 100, 28 px, 1 channel, 64 feature maps in both networks.</value>
-    public DcganArchitecture Architecture { get; set; } = new();
+    /// <summary>The network shape (latent size, image size, channels, widths, discriminator options, classes).</summary>
+    /// <value>
+    /// Default: latent 100, 28 px, 1 channel, 64 feature maps in both networks, and a minibatch standard-deviation
+    /// channel in the discriminator (it lowered the 5-epoch Fréchet distance by 6%; <c>docs/tuning.md</c>). A bare
+    /// <c>new DcganArchitecture()</c> is the plain DCGAN without it.
+    /// </value>
+    public DcganArchitecture Architecture { get; set; } = new() { MinibatchStdDev = true };
 
     /// <summary>Passes over the training data.</summary>
     /// <value>Default 5.</value>
     public int Epochs { get; set; } = 5;
 
     /// <summary>Images per batch. The last incomplete batch of an epoch is dropped (batch norm needs full batches).</summary>
-    /// <value>Default 64.</value>
-    public int BatchSize { get; set; } = 64;
+    /// <value>Default 32: twice the steps per epoch of the PyTorch example's 64, which lowered the 5-epoch Fréchet distance by 5% (<c>docs/tuning.md</c>).</value>
+    public int BatchSize { get; set; } = 32;
 
     /// <summary>Adam learning rate of the generator.</summary>
     /// <value>Default 0.0002.</value>
@@ -81,8 +85,8 @@ public sealed class DcganOptions
     /// sample grids, the saved generator and <see cref="Training.TrainingResult.Generator"/> use the averaged
     /// weights; training itself is unchanged.
     /// </summary>
-    /// <value>Default null (no average).</value>
-    public double? GeneratorAverageDecay { get; set; }
+    /// <value>Default 0.999 (it lowered the 5-epoch Fréchet distance by 8%; <c>docs/tuning.md</c>); null for none.</value>
+    public double? GeneratorAverageDecay { get; set; } = 0.999;
 
     /// <summary>
     /// One-sided label smoothing (Salimans et al., 2016): the discriminator learns real images towards

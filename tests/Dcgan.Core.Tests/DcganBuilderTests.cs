@@ -93,7 +93,9 @@ public sealed class DcganBuilderTests
 
         trainer.Options.Architecture.Channels.Should().Be(1);
         trainer.Options.Epochs.Should().Be(5);
-        trainer.Options.BatchSize.Should().Be(64);
+        trainer.Options.BatchSize.Should().Be(32);
+        trainer.Options.GeneratorAverageDecay.Should().Be(0.999);
+        trainer.Options.Architecture.MinibatchStdDev.Should().BeTrue();
         trainer.Options.GeneratorLearningRate.Should().Be(2e-4);
         trainer.Options.Beta1.Should().Be(0.5);
     }

@@ -91,10 +91,7 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
         if (!Architecture.IsConditional)
             throw new InvalidOperationException("This discriminator is not class-conditional: call forward(images) without labels.");
         using var scope = NewDisposeScope();
-        int classes = Architecture.ClassCount;
-        Tensor maps = nn.functional.one_hot(labels.to(images.device), classes).to_type(images.dtype)
-            .view(images.shape[0], classes, 1, 1).expand(images.shape[0], classes, images.shape[2], images.shape[3]);
-        return main.call(cat([images, maps], 1)).view(-1).MoveToOuterDisposeScope();
+        return main.call(LabelChannels.Append(images, labels, Architecture.ClassCount)).view(-1).MoveToOuterDisposeScope();
     }
 
     /// <summary>Writes the architecture and weights to <paramref name="path"/>, replacing it atomically.</summary>

@@ -97,9 +97,7 @@ public sealed class Generator : nn.Module<Tensor, Tensor>
         if (!Architecture.IsConditional)
             throw new InvalidOperationException("This generator is not class-conditional: call forward(noise) without labels.");
         using var scope = NewDisposeScope();
-        Tensor map = AsMap(noise);
-        Tensor oneHot = nn.functional.one_hot(labels.to(map.device), Architecture.ClassCount).to_type(map.dtype).view(map.shape[0], Architecture.ClassCount, 1, 1);
-        return main.call(cat([map, oneHot], 1)).MoveToOuterDisposeScope();
+        return main.call(LabelChannels.Append(AsMap(noise), labels, Architecture.ClassCount)).MoveToOuterDisposeScope();
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ public sealed partial class MnistPretrainedTests
     [Fact]
     public void LoadGenerator_ShippedModel_ScoresWhatTheModelCardSays()
     {
-        string card = File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "models", "MODEL_CARD.md"));
+        string card = ModelCard("MODEL_CARD.md");
         using Generator generator = MnistPretrained.LoadGenerator();
         using MnistEvaluator evaluator = MnistEvaluator.Create(TestData.Mnist);
 
@@ -38,12 +38,12 @@ public sealed partial class MnistPretrainedTests
     [Fact]
     public void LoadConditionalGenerator_ShippedModel_ObeysTheLabelAsItsModelCardSays()
     {
-        string card = File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "models", "MODEL_CARD_CONDITIONAL.md"));
         using Generator generator = MnistPretrained.LoadConditionalGenerator();
         using MnistEvaluator evaluator = MnistEvaluator.Create(TestData.Mnist);
 
         MnistConditionalEvaluation evaluation = evaluator.EvaluateConditional(generator, perClass: 1000, seed: 0);
 
+        string card = ModelCard("MODEL_CARD_CONDITIONAL.md");
         generator.Architecture.ClassNames.Should().Equal(MnistDataset.DigitNames);
         evaluation.Agreement.Should().BeGreaterThanOrEqualTo(0.95);
         evaluation.Agreement.Should().BeApproximately(Number(card, "label agreement") / 100, 1e-4);
@@ -51,6 +51,8 @@ public sealed partial class MnistPretrainedTests
         evaluation.Overall.FrechetDistance.Should().BeApproximately(Number(card, "Fréchet distance, all digits"), 1e-3 * Number(card, "Fréchet distance, all digits"));
         new FileInfo(Path.Combine(TestData.RepositoryRoot, "src", "Dcgan.Mnist", "Pretrained", "mnist-conditional-generator.dcgan")).Length.Should().BeLessThan(10 << 20);
     }
+
+    private static string ModelCard(string file) => File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "models", file));
 
     /// <summary>Reads "| name | value |" from the model card's numbers table.</summary>
     private static double Number(string card, string name)
