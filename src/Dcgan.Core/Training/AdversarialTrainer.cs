@@ -246,13 +246,18 @@ public sealed class AdversarialTrainer : IDisposable
     private void CheckLabels(ImageData data)
     {
         int classes = options.Architecture.ClassCount;
-        string? problem = data.Labels is not Tensor labels
-            ? "has no labels"
-            : labels.min().item<long>() < 0 || labels.max().item<long>() >= classes
-                ? $"has labels from {labels.min().item<long>()} to {labels.max().item<long>()}"
-                : null;
-        if (problem is null)
-            return;
+        string problem;
+        if (data.Labels is not Tensor labels)
+        {
+            problem = "has no labels";
+        }
+        else
+        {
+            long lowest = labels.min().item<long>(), highest = labels.max().item<long>();
+            if (lowest >= 0 && highest < classes)
+                return;
+            problem = $"has labels from {lowest} to {highest}";
+        }
         data.Dispose();
         throw new InvalidOperationException(
             $"Class conditioning on {classes} classes needs every image labelled from 0 to {classes - 1}, but the data source '{source.Description}' {problem}.");
