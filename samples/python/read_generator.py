@@ -117,7 +117,9 @@ def main():
         labels = None if args.label is None else torch.full((args.count,), args.label, dtype=torch.long)
         images = generator(torch.randn(args.count, latent), labels)
         write_pgm(images, args.out, columns=max(1, int(args.count ** 0.5)))
-        print(f"wrote {args.out}: {args.count} digits from {args.model} (trained {metadata.get('training', 'unknown')})")
+        classes = json.loads(metadata.get("class_names", "[]"))
+        shown = "" if not classes else f", class {classes[args.label]}" if args.label is not None else f", cycling through classes {classes}"
+        print(f"wrote {args.out}: {args.count} digits from {args.model}{shown} (trained {metadata.get('training', 'unknown')})")
 
 
 if __name__ == "__main__":

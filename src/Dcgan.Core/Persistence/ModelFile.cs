@@ -15,7 +15,8 @@ namespace Dcgan.Persistence;
 /// <para><b>Version 2</b> (written now) is a safetensors file. Its <c>__metadata__</c> holds
 /// <c>format</c> = <c>dcgan</c>, <c>format_version</c>, <c>kind</c>, the architecture both as separate
 /// keys (<c>latent_size</c>, <c>image_size</c>, <c>channels</c>, <c>generator_feature_maps</c>,
-/// <c>discriminator_feature_maps</c>, <c>class_count</c>, <c>pixel_range</c>) and as JSON
+/// <c>discriminator_feature_maps</c>, <c>class_count</c>, <c>class_names</c> (a JSON array, empty when
+/// unconditional), <c>minibatch_stddev</c>, <c>pixel_range</c>) and as JSON
 /// (<c>architecture</c>), and the training summary as JSON (<c>training</c>). The tensors are the
 /// module's state dict under its PyTorch-style names.</para>
 /// <para><b>Version 1</b> (Dcgan 0.1 previews): magic <c>DCGANMDL</c>, int32 version, int32 manifest
@@ -56,6 +57,8 @@ internal static class ModelFile
             ["generator_feature_maps"] = Invariant(architecture.GeneratorFeatureMaps),
             ["discriminator_feature_maps"] = Invariant(architecture.DiscriminatorFeatureMaps),
             ["class_count"] = Invariant(architecture.ClassCount),
+            ["class_names"] = JsonSerializer.Serialize(architecture.ClassNames ?? []),
+            ["minibatch_stddev"] = architecture.MinibatchStdDev ? "true" : "false",
             ["pixel_range"] = "[-1, 1]",
             ["architecture"] = JsonSerializer.Serialize(architecture),
             ["dcgan_version"] = LibraryVersion,
