@@ -70,6 +70,10 @@ public sealed class ClassConditioningTests
 
         loaded.Architecture.Should().Be(Conditional);
         loaded.Architecture.ClassNames.Should().Equal("cat", "dog", "owl");
+        // Readers without Dcgan (Python) find the classes in the plain metadata keys.
+        var metadata = Dcgan.Persistence.SafetensorsFile.Read(File.ReadAllBytes(path), path).Metadata;
+        metadata["class_count"].Should().Be("3");
+        metadata["class_names"].Should().Be("[\"cat\",\"dog\",\"owl\"]");
         actual.eq(expected).all().item<bool>().Should().BeTrue();
     }
 
