@@ -110,9 +110,8 @@ public static class GeneratorImageExtensions
         Tensor to = generator.SampleNoise(1, toSeed);
         Tensor weights = linspace(0, 1, steps).view(steps, 1, 1, 1);
         Tensor noise = from * (1 - weights) + to * weights;
-        Tensor images = generator.Architecture.IsConditional
-            ? generator.Generate(noise, generator.LabelsFor(steps, label ?? 0))
-            : label is null ? generator.Generate(noise) : throw new ArgumentException($"Label {label} was given, but this generator is not class-conditional.", nameof(label));
+        // A conditional strip shows one class throughout: the first unless another is asked for.
+        Tensor images = generator.GenerateWithLabel(noise, label ?? (generator.Architecture.IsConditional ? 0 : null));
         return TensorImages.ToGrid(images, columns: steps);
     }
 

@@ -157,14 +157,24 @@ public sealed class Generator : nn.Module<Tensor, Tensor>
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         using Tensor noise = SampleNoise(count, seed);
+        return GenerateWithLabel(noise, label);
+    }
+
+    /// <summary>
+    /// The one path from noise and an optional single label to images: an unconditional generator refuses a
+    /// label; a conditional one uses <see cref="LabelsFor"/>, whose labels are valid by construction.
+    /// </summary>
+    internal Tensor GenerateWithLabel(Tensor noise, int? label)
+    {
+        ArgumentNullException.ThrowIfNull(noise);
         if (!Architecture.IsConditional)
         {
             if (label is not null)
                 throw new ArgumentException($"Label {label} was given, but this generator is not class-conditional.", nameof(label));
-            return Generate(noise);
+            return GenerateCore(noise, null);
         }
-        using Tensor labels = LabelsFor(count, label);
-        return Generate(noise, labels);
+        using Tensor labels = LabelsFor((int)noise.shape[0], label);
+        return GenerateCore(noise, labels);
     }
 
     /// <summary>
@@ -196,14 +206,7 @@ public sealed class Generator : nn.Module<Tensor, Tensor>
     /// <remarks>A class-conditional generator cycles through its classes: image <c>i</c> shows class <c>i % ClassCount</c>.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="noise"/> is null.</exception>
     /// <exception cref="ObjectDisposedException">The generator was disposed.</exception>
-    public Tensor Generate(Tensor noise)
-    {
-        ArgumentNullException.ThrowIfNull(noise);
-        if (!Architecture.IsConditional)
-            return GenerateCore(noise, null);
-        using Tensor labels = LabelsFor((int)noise.shape[0]);
-        return GenerateCore(noise, labels);
-    }
+    public Tensor Generate(Tensor noise) => GenerateWithLabel(noise, null);
 
     /// <summary>
     /// Generates images of the given classes from the given noise, in evaluation mode and without gradients;

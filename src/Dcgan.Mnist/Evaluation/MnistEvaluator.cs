@@ -57,8 +57,7 @@ public sealed class MnistEvaluator : IDisposable
             return Enumerable.Range(0, 10).Select(digit =>
             {
                 using var scope = NewDisposeScope();
-                Tensor ofDigit = test.Images.index_select(0, test.Labels!.eq(digit).nonzero().view(-1));
-                (Tensor mean, Tensor covariance) = Statistics(Features(ofDigit));
+                (Tensor mean, Tensor covariance) = Statistics(Features(OfDigit(test, digit)));
                 return (mean.DetachFromDisposeScope(), covariance.DetachFromDisposeScope());
             }).ToArray();
         });
@@ -78,8 +77,7 @@ public sealed class MnistEvaluator : IDisposable
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentOutOfRangeException.ThrowIfLessThan(perClass, 2);
-        if (generator.Architecture.Channels != 1)
-            throw new ArgumentException($"The MNIST evaluator needs a grayscale generator; this one makes {generator.Architecture.Channels} channels.", nameof(generator));
+        RequireGrayscale(generator);
         IReadOnlyList<string> names = generator.Architecture.ClassNames ?? [];
         if (!MnistDataset.DigitNames.All(names.Contains))
         {
@@ -88,18 +86,14 @@ public sealed class MnistEvaluator : IDisposable
         }
 
         using var scope = NewDisposeScope();
-        using Tensor noise = generator.SampleNoise(perClass, seed);
+        Tensor noise = generator.SampleNoise(perClass, seed);
         var agreement = new double[10];
         var distances = new double[10];
         var all = new List<Tensor>();
         for (int digit = 0; digit < 10; digit++)
         {
-            int label = generator.LabelOf(MnistDataset.DigitNames[digit]);
-            Tensor images = cat(Chunks(perClass).Select(range => generator.Generate(noise.narrow(0, range.Start, range.Length), generator.LabelsFor(range.Length, label))).ToList(), 0);
-            Tensor digits = To28(images);
-            agreement[digit] = Predict(classifier, digits).argmax(1).eq(digit).to_type(ScalarType.Float64).mean().item<double>();
-            (Tensor mean, Tensor covariance) = Statistics(Features(digits));
-            distances[digit] = FrechetDistance(mean, covariance, classReferences.Value[digit].Mean, classReferences.Value[digit].Covariance);
+            Tensor images = Generate(generator, noise, generator.LabelOf(MnistDataset.DigitNames[digit]));
+            (agreement[digit], distances[digit]) = ScoreDigit(images, digit);
             all.Add(images);
         }
         MnistEvaluation overall = Evaluate(cat(all, 0));
@@ -119,19 +113,40 @@ public sealed class MnistEvaluator : IDisposable
         var agreement = new double[10];
         var distances = new double[10];
         for (int digit = 0; digit < 10; digit++)
-        {
-            Tensor digits = train.Images.index_select(0, train.Labels!.eq(digit).nonzero().view(-1));
-            agreement[digit] = Predict(classifier, digits).argmax(1).eq(digit).to_type(ScalarType.Float64).mean().item<double>();
-            (Tensor mean, Tensor covariance) = Statistics(Features(digits));
-            distances[digit] = FrechetDistance(mean, covariance, classReferences.Value[digit].Mean, classReferences.Value[digit].Covariance);
-        }
+            (agreement[digit], distances[digit]) = ScoreDigit(OfDigit(train, digit), digit);
         return new MnistConditionalEvaluation(perClass, agreement.Average(), agreement, distances, Evaluate(train.Images));
     }
 
-    private static IEnumerable<(int Start, int Length)> Chunks(int count)
+    /// <summary>Generates one image per noise vector, a chunk at a time, all showing <paramref name="label"/> (null: the generator's own choice).</summary>
+    private static Tensor Generate(Generator generator, Tensor noise, int? label)
     {
-        for (int start = 0; start < count; start += Chunk)
-            yield return (start, Math.Min(Chunk, count - start));
+        using var scope = NewDisposeScope();
+        var parts = new List<Tensor>();
+        for (long start = 0; start < noise.shape[0]; start += Chunk)
+        {
+            Tensor slice = noise.narrow(0, start, Math.Min(Chunk, noise.shape[0] - start));
+            parts.Add(label is int l ? generator.Generate(slice, generator.LabelsFor((int)slice.shape[0], l)) : generator.Generate(slice));
+        }
+        return cat(parts, 0).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>How often the classifier names <paramref name="digit"/> for these images, and their distance to the test images of that digit.</summary>
+    private (double Agreement, double Distance) ScoreDigit(Tensor images, int digit)
+    {
+        using var scope = NewDisposeScope();
+        Tensor digits = To28(images);
+        double agreement = Predict(classifier, digits).argmax(1).eq(digit).to_type(ScalarType.Float64).mean().item<double>();
+        (Tensor mean, Tensor covariance) = Statistics(Features(digits));
+        (Tensor Mean, Tensor Covariance) reference = classReferences.Value[digit];
+        return (agreement, FrechetDistance(mean, covariance, reference.Mean, reference.Covariance));
+    }
+
+    private static Tensor OfDigit(ImageData data, int digit) => data.Images.index_select(0, data.Labels!.eq(digit).nonzero().view(-1));
+
+    private static void RequireGrayscale(Generator generator)
+    {
+        if (generator.Architecture.Channels != 1)
+            throw new ArgumentException($"The MNIST evaluator needs a grayscale generator; this one makes {generator.Architecture.Channels} channels.", nameof(generator));
     }
 
     /// <summary>Evaluates <paramref name="count"/> images drawn from <paramref name="generator"/> with <paramref name="seed"/>.</summary>
@@ -144,25 +159,10 @@ public sealed class MnistEvaluator : IDisposable
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
-        if (generator.Architecture.Channels != 1)
-            throw new ArgumentException($"The MNIST evaluator needs a grayscale generator; this one makes {generator.Architecture.Channels} channels.", nameof(generator));
-        using Tensor noise = generator.SampleNoise(count, seed);
-        var parts = new List<Tensor>();
-        try
-        {
-            for (int start = 0; start < count; start += Chunk)
-            {
-                using Tensor slice = noise.narrow(0, start, Math.Min(Chunk, count - start));
-                parts.Add(generator.Generate(slice));
-            }
-            using Tensor images = cat(parts, 0);
-            return Evaluate(images);
-        }
-        finally
-        {
-            foreach (Tensor part in parts)
-                part.Dispose();
-        }
+        RequireGrayscale(generator);
+        using var scope = NewDisposeScope();
+        Tensor noise = generator.SampleNoise(count, seed);
+        return Evaluate(Generate(generator, noise, label: null));
     }
 
     /// <summary>Evaluates images <c>[N, 1, S, S]</c> in [-1, 1] (S = 28, 32 or 64).</summary>
