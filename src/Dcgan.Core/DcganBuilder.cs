@@ -81,6 +81,15 @@ public sealed class DcganBuilder
     public DcganBuilder WithMinibatchStdDev(bool enabled = true) => Set(o => o.Architecture = o.Architecture with { MinibatchStdDev = enabled });
 
     /// <summary>
+    /// Has the discriminator judge packs of <paramref name="packing"/> images instead of single images (PacGAN,
+    /// Lin et al., 2018; see <see cref="Models.DcganArchitecture.DiscriminatorPacking"/>). The batch size must be a
+    /// multiple of it.
+    /// </summary>
+    /// <param name="packing">Images per pack, from 1 (the plain discriminator) to <see cref="Models.DcganArchitecture.MaxDiscriminatorPacking"/>.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithDiscriminatorPacking(int packing) => Set(o => o.Architecture = o.Architecture with { DiscriminatorPacking = packing });
+
+    /// <summary>
     /// Trains a class-conditional pair on the data source's classes (<see cref="IImageDataSource.ClassNames"/>;
     /// <c>WithMnist()</c> supplies the ten digits): the generator then makes an image of a requested class.
     /// </summary>

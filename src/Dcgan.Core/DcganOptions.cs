@@ -132,6 +132,8 @@ public sealed class DcganOptions
             errors.Add($"{nameof(Epochs)} must be positive, but was {Epochs}.");
         if (BatchSize < 2)
             errors.Add($"{nameof(BatchSize)} must be at least 2 (batch norm needs two images), but was {BatchSize}.");
+        else if (Architecture is { DiscriminatorPacking: > 1 and var packing } && (BatchSize % packing != 0 || BatchSize < 2 * packing))
+            errors.Add($"{nameof(BatchSize)} must be a multiple of the discriminator packing {packing} and hold at least two packs, but was {BatchSize}.");
         CheckRate(errors, nameof(GeneratorLearningRate), GeneratorLearningRate);
         CheckRate(errors, nameof(DiscriminatorLearningRate), DiscriminatorLearningRate);
         CheckBeta(errors, nameof(Beta1), Beta1);

@@ -57,6 +57,17 @@ public sealed class DcganBuilderTests
         act.Should().Throw<DcganValidationException>().Which.Errors.Should().ContainSingle().Which.Should().Contain("LabelSmoothing").And.Contain("[0, 0.5)");
     }
 
+    [Theory]
+    [InlineData(3, 32)]
+    [InlineData(4, 4)]
+    public void Build_BatchThatDoesNotHoldWholePacks_IsReported(int packing, int batchSize)
+    {
+        Action act = () => new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithDiscriminatorPacking(packing).WithBatchSize(batchSize).Build();
+
+        act.Should().Throw<DcganValidationException>().Which.Errors.Should().ContainSingle()
+            .Which.Should().Contain("BatchSize").And.Contain($"packing {packing}").And.Contain($"was {batchSize}");
+    }
+
     [Fact]
     public void Build_Twice_Throws()
     {

@@ -43,6 +43,14 @@ public sealed record DcganArchitecture
     public bool MinibatchStdDev { get; init; }
 
     /// <summary>
+    /// How many images the discriminator judges together (PacGAN, Lin et al., 2018): it sees packs of this many
+    /// images stacked along the channels and gives one logit per pack. A generator that under-produces some kinds
+    /// of image is easier to catch in packs, because a pack shows the mix. 1 is the plain discriminator.
+    /// </summary>
+    /// <value>Default 1 (one image per logit).</value>
+    public int DiscriminatorPacking { get; init; } = 1;
+
+    /// <summary>
     /// The names of the classes a class-conditional pair is trained on, in label order (label <c>i</c> is
     /// <c>ClassNames[i]</c>), or null for an unconditional pair. A conditional generator takes a one-hot label
     /// beside its noise; a conditional discriminator sees it as extra image channels.
@@ -57,6 +65,9 @@ public sealed record DcganArchitecture
     /// <summary>Whether the pair is class-conditional (<see cref="ClassNames"/> is set).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsConditional => ClassNames is not null;
+
+    /// <summary>The largest <see cref="DiscriminatorPacking"/> accepted.</summary>
+    public const int MaxDiscriminatorPacking = 8;
 
     /// <summary>Side of the first feature map the generator projects the noise to (7 for 28 px, else 4).</summary>
     public int BaseSize => ImageSize == 28 ? 7 : 4;
@@ -81,6 +92,8 @@ public sealed record DcganArchitecture
             errors.Add($"{nameof(GeneratorFeatureMaps)} must be positive, but was {GeneratorFeatureMaps}.");
         if (DiscriminatorFeatureMaps <= 0)
             errors.Add($"{nameof(DiscriminatorFeatureMaps)} must be positive, but was {DiscriminatorFeatureMaps}.");
+        if (DiscriminatorPacking is < 1 or > MaxDiscriminatorPacking)
+            errors.Add($"{nameof(DiscriminatorPacking)} must be from 1 to {MaxDiscriminatorPacking}, but was {DiscriminatorPacking}.");
         if (ClassNames is not null)
         {
             if (ClassNames.Count < 2)
@@ -101,13 +114,13 @@ public sealed record DcganArchitecture
         other is not null
         && LatentSize == other.LatentSize && ImageSize == other.ImageSize && Channels == other.Channels
         && GeneratorFeatureMaps == other.GeneratorFeatureMaps && DiscriminatorFeatureMaps == other.DiscriminatorFeatureMaps
-        && MinibatchStdDev == other.MinibatchStdDev
+        && MinibatchStdDev == other.MinibatchStdDev && DiscriminatorPacking == other.DiscriminatorPacking
         && (ClassNames ?? []).SequenceEqual(other.ClassNames ?? []) && IsConditional == other.IsConditional;
 
     /// <summary>A hash consistent with <see cref="Equals(DcganArchitecture?)"/>.</summary>
     /// <returns>The hash.</returns>
     public override int GetHashCode() =>
-        HashCode.Combine(LatentSize, ImageSize, Channels, GeneratorFeatureMaps, DiscriminatorFeatureMaps, MinibatchStdDev, ClassCount);
+        HashCode.Combine(LatentSize, ImageSize, Channels, GeneratorFeatureMaps, DiscriminatorFeatureMaps, MinibatchStdDev, HashCode.Combine(DiscriminatorPacking, ClassCount));
 
     /// <summary>Throws when <see cref="Validate"/> reports a problem.</summary>
     /// <exception cref="ArgumentException">The architecture is invalid; the message lists every problem.</exception>

@@ -33,8 +33,9 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
         int width = architecture.DiscriminatorFeatureMaps;
         var layers = new List<nn.Module<Tensor, Tensor>>
         {
-            // A conditional discriminator sees the one-hot label as ClassCount constant channels beside the image.
-            nn.Conv2d(architecture.Channels + architecture.ClassCount, width, 4, stride: 2, padding: 1L, bias: false),
+            // A conditional discriminator sees the one-hot label as ClassCount constant channels beside the image;
+            // a packing one sees DiscriminatorPacking such images stacked along the channels.
+            nn.Conv2d((architecture.Channels + architecture.ClassCount) * architecture.DiscriminatorPacking, width, 4, stride: 2, padding: 1L, bias: false),
             nn.LeakyReLU(0.2, inplace: true),
         };
 
@@ -68,22 +69,28 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
     /// <summary>Whether <see cref="Dispose(bool)"/> has run.</summary>
     public bool IsDisposed { get; private set; }
 
-    /// <summary>Scores images <c>[N, C, H, W]</c>; returns one logit per image, shape <c>[N]</c>.</summary>
-    /// <param name="images">Images in [-1, 1].</param>
+    /// <summary>
+    /// Scores images <c>[N, C, H, W]</c>; returns one logit per image, shape <c>[N]</c>, or with packing
+    /// (<see cref="DcganArchitecture.DiscriminatorPacking"/> P) one per pack of P consecutive images, shape <c>[N / P]</c>.
+    /// </summary>
+    /// <param name="images">Images in [-1, 1]; with packing, N must be a multiple of P.</param>
     /// <returns>The logits.</returns>
     /// <exception cref="InvalidOperationException">The discriminator is class-conditional; use <see cref="forward(Tensor, Tensor)"/>.</exception>
+    /// <exception cref="ArgumentException">N is not a multiple of the packing.</exception>
     public override Tensor forward(Tensor images)
     {
         if (Architecture.IsConditional)
             throw new InvalidOperationException($"This discriminator is class-conditional ({Architecture.ClassCount} classes): call forward(images, labels).");
-        return main.call(images).view(-1);
+        using var scope = NewDisposeScope();
+        return main.call(Pack(images)).view(-1).MoveToOuterDisposeScope();
     }
 
     /// <summary>Scores images as members of the given classes; only for class-conditional discriminators.</summary>
     /// <param name="images">Images <c>[N, C, H, W]</c> in [-1, 1].</param>
     /// <param name="labels">Class indices <c>[N]</c> (int64).</param>
-    /// <returns>One logit per image, shape <c>[N]</c>: positive means "a real image of this class".</returns>
+    /// <returns>One logit per image (or per pack, see <see cref="forward(Tensor)"/>): positive means "a real image of this class".</returns>
     /// <exception cref="InvalidOperationException">The discriminator is not class-conditional.</exception>
+    /// <exception cref="ArgumentException">N is not a multiple of the packing.</exception>
     public Tensor forward(Tensor images, Tensor labels)
     {
         ArgumentNullException.ThrowIfNull(images);
@@ -91,7 +98,19 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
         if (!Architecture.IsConditional)
             throw new InvalidOperationException("This discriminator is not class-conditional: call forward(images) without labels.");
         using var scope = NewDisposeScope();
-        return main.call(LabelChannels.Append(images, labels, Architecture.ClassCount)).view(-1).MoveToOuterDisposeScope();
+        return main.call(Pack(LabelChannels.Append(images, labels, Architecture.ClassCount))).view(-1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Stacks each pack of consecutive images along the channels: <c>[N, C, H, W]</c> to <c>[N / P, P * C, H, W]</c>.</summary>
+    private Tensor Pack(Tensor images)
+    {
+        int packing = Architecture.DiscriminatorPacking;
+        if (packing == 1)
+            return images;
+        long count = images.shape[0];
+        if (count % packing != 0)
+            throw new ArgumentException($"This discriminator judges packs of {packing} images, so the batch must be a multiple of {packing}, but it holds {count}.", nameof(images));
+        return images.reshape(count / packing, images.shape[1] * packing, images.shape[2], images.shape[3]);
     }
 
     /// <summary>Writes the architecture and weights to <paramref name="path"/>, replacing it atomically.</summary>

@@ -32,7 +32,7 @@ public sealed record ModelSummary(string Model, IReadOnlyList<LayerSummary> Laye
     {
         ArgumentNullException.ThrowIfNull(discriminator);
         DcganArchitecture a = discriminator.Architecture;
-        return Describe(nameof(Discriminator), discriminator, [1, a.Channels + a.ClassCount, a.ImageSize, a.ImageSize]);
+        return Describe(nameof(Discriminator), discriminator, [1, (a.Channels + a.ClassCount) * a.DiscriminatorPacking, a.ImageSize, a.ImageSize]);
     }
 
     /// <summary>The summary as a fixed-width table.</summary>

@@ -59,6 +59,7 @@ internal static class ModelFile
             ["class_count"] = Invariant(architecture.ClassCount),
             ["class_names"] = JsonSerializer.Serialize(architecture.ClassNames ?? []),
             ["minibatch_stddev"] = architecture.MinibatchStdDev ? "true" : "false",
+            ["discriminator_packing"] = Invariant(architecture.DiscriminatorPacking),
             ["pixel_range"] = "[-1, 1]",
             ["architecture"] = JsonSerializer.Serialize(architecture),
             ["dcgan_version"] = LibraryVersion,

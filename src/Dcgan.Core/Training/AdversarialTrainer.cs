@@ -120,10 +120,12 @@ public sealed class AdversarialTrainer : IDisposable
             random.set_state(resumed.RandomState);
         using Tensor fixedNoise = resumed?.FixedNoise.clone() ?? Generator.SampleNoise(options.SampleCount, options.Seed + 3);
         double earlierSeconds = resumed?.TrainingSeconds ?? 0;
-        using Tensor ones = torch.ones(batchSize, device: device);
+        // One target per logit: a packing discriminator gives one logit per pack of images.
+        int logits = batchSize / options.Architecture.DiscriminatorPacking;
+        using Tensor ones = torch.ones(logits, device: device);
         // One-sided label smoothing: only the real targets move below 1.
-        using Tensor realTargets = torch.full(batchSize, 1.0 - options.LabelSmoothing, device: device);
-        using Tensor zeros = torch.zeros(batchSize, device: device);
+        using Tensor realTargets = torch.full(logits, 1.0 - options.LabelSmoothing, device: device);
+        using Tensor zeros = torch.zeros(logits, device: device);
 
         Log.TrainingStarted(logger, device.ToString(), torch.get_num_threads(), CountParameters(Generator), CountParameters(discriminator),
             data.Count, options.Epochs, batches, batchSize);
@@ -309,7 +311,7 @@ public sealed class AdversarialTrainer : IDisposable
         average?.Update();
 
         using IDisposable noGrad = no_grad();
-        Tensor correct = realLogits.gt(0).sum().add(fakeLogits.lt(0).sum()).to_type(ScalarType.Float32).div(2.0 * batchSize);
+        Tensor correct = realLogits.gt(0).sum().add(fakeLogits.lt(0).sum()).to_type(ScalarType.Float32).div(2.0 * realLogits.shape[0]);
         // One device-to-host copy for all five numbers.
         float[] values = stack([
             discriminatorLoss.detach(), generatorLoss.detach(), realLogits.sigmoid().mean(), fakeLogits.sigmoid().mean(), correct,

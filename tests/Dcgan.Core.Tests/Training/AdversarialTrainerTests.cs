@@ -43,6 +43,17 @@ public sealed class AdversarialTrainerTests
     }
 
     [Fact]
+    public void Train_WithPacking_ScoresPacksAndTheDiscriminatorLearns()
+    {
+        using TrainingResult result = Tiny(images: 1024, epochs: 2).WithFeatureMaps(16, 16).WithLatentSize(32).WithDiscriminatorPacking(4).Train();
+
+        result.History.Should().OnlyContain(e => double.IsFinite(e.DiscriminatorLoss) && double.IsFinite(e.GeneratorLoss));
+        // Accuracy counts packs: above chance only if it is measured per logit, not per image (which would cap it at 25%).
+        result.History[^1].DiscriminatorAccuracy.Should().BeGreaterThan(0.7).And.BeLessThanOrEqualTo(1.0);
+        result.History[^1].RealScore.Should().BeGreaterThan(result.History[^1].FakeScore);
+    }
+
+    [Fact]
     public void Train_WithLabelSmoothing_HoldsTheRealScoreNearTheSmoothedTarget()
     {
         // The discriminator's best answer for a real image is its target: 1 without smoothing, 0.6 with 0.4.

@@ -1,0 +1,67 @@
+using Dcgan.Models;
+using static TorchSharp.torch;
+
+namespace Dcgan.Core.Tests.Models;
+
+public sealed class DiscriminatorPackingTests
+{
+    private static readonly DcganArchitecture Packed = new() { DiscriminatorFeatureMaps = 8, DiscriminatorPacking = 2 };
+
+    [Fact]
+    public void Forward_GivesOneLogitPerPackOfConsecutiveImages()
+    {
+        using var discriminator = new Discriminator(Packed, seed: 3);
+        discriminator.eval(); // running statistics, so each pack's logit depends on that pack alone
+        using Tensor images = rand(6, 1, 28, 28) * 2 - 1;
+        using Tensor changed = images.clone();
+        changed[3].neg_(); // the second image of the second pack
+
+        using Tensor logits = discriminator.call(images);
+        using Tensor changedLogits = discriminator.call(changed);
+
+        logits.shape.Should().Equal(3);
+        using Tensor same = logits.eq(changedLogits);
+        same.data<bool>().ToArray().Should().Equal([true, false, true], "only the pack holding the changed image is scored differently");
+    }
+
+    [Fact]
+    public void Forward_BatchThatIsNotAMultipleOfThePacking_IsRejectedNamingBoth()
+    {
+        using var discriminator = new Discriminator(Packed);
+        using Tensor images = zeros(5, 1, 28, 28);
+
+        Action act = () => discriminator.call(images).Dispose();
+
+        act.Should().Throw<ArgumentException>().WithMessage("*packs of 2*multiple of 2*holds 5*");
+    }
+
+    [Fact]
+    public void Discriminator_WithPacking_SurvivesASaveAndLoad()
+    {
+        using var directory = Dcgan.Tests.TestData.CreateTemporaryDirectory();
+        using var discriminator = new Discriminator(Packed with { ClassNames = ["a", "b"] }, seed: 3);
+        string path = Path.Combine(directory.Path, "d.dcgan");
+        discriminator.Save(path);
+        using Tensor images = rand(4, 1, 28, 28) * 2 - 1;
+        using Tensor labels = tensor(new long[] { 0, 1, 1, 0 });
+
+        using var loaded = Discriminator.Load(path);
+        discriminator.eval();
+        using Tensor expected = discriminator.forward(images, labels);
+        using Tensor actual = loaded.forward(images, labels);
+
+        loaded.Architecture.DiscriminatorPacking.Should().Be(2);
+        actual.shape.Should().Equal(2);
+        actual.eq(expected).all().item<bool>().Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(9)]
+    public void Architecture_PackingOutsideItsRange_IsReported(int packing)
+    {
+        IReadOnlyList<string> errors = new DcganArchitecture { DiscriminatorPacking = packing }.Validate();
+
+        errors.Should().ContainSingle().Which.Should().Contain("DiscriminatorPacking").And.Contain($"was {packing}");
+    }
+}
