@@ -107,7 +107,8 @@ public sealed class DcganBuilderTests
         trainer.Options.BatchSize.Should().Be(32);
         trainer.Options.GeneratorAverageDecay.Should().Be(0.999);
         trainer.Options.Architecture.MinibatchStdDev.Should().BeTrue();
-        trainer.Options.GeneratorLearningRate.Should().Be(2e-4);
+        trainer.Options.GeneratorLearningRate.Should().Be(8e-4);
+        trainer.Options.DiscriminatorLearningRate.Should().Be(2e-4);
         trainer.Options.Beta1.Should().Be(0.5);
     }
 
