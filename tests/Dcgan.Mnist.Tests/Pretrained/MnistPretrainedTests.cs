@@ -21,6 +21,8 @@ public sealed partial class MnistPretrainedTests
         evaluation.FrechetDistance.Should().BeApproximately(Number(card, "Fréchet distance"), 1e-3 * Number(card, "Fréchet distance"));
         evaluation.ClassifierScore.Should().BeApproximately(Number(card, "classifier score"), 1e-3);
         evaluation.MeanConfidence.Should().BeApproximately(Number(card, "mean confidence"), 1e-3);
+        // The card prints shares to 0.1%: each must round to what it says.
+        evaluation.ClassFractions.Select(f => Math.Round(f * 100, 1, MidpointRounding.AwayFromZero)).Should().Equal(Shares(card));
         evaluation.Collapsed.Should().BeFalse();
     }
 
@@ -53,6 +55,14 @@ public sealed partial class MnistPretrainedTests
     }
 
     private static string ModelCard(string file) => File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "models", file));
+
+    /// <summary>Reads the "digit shares 0 to 9" row of the model card's numbers table, in percent.</summary>
+    private static double[] Shares(string card)
+    {
+        Match match = Regex.Match(card, @"\|\s*digit shares 0 to 9\s*\|([^|]*)\|");
+        match.Success.Should().BeTrue("MODEL_CARD.md lists the digit shares");
+        return Regex.Matches(match.Groups[1].Value, @"([0-9.]+)%").Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToArray();
+    }
 
     /// <summary>Reads "| name | value |" from the model card's numbers table.</summary>
     private static double Number(string card, string name)
