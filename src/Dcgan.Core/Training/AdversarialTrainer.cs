@@ -121,11 +121,11 @@ public sealed class AdversarialTrainer : IDisposable
         using Tensor fixedNoise = resumed?.FixedNoise.clone() ?? Generator.SampleNoise(options.SampleCount, options.Seed + 3);
         double earlierSeconds = resumed?.TrainingSeconds ?? 0;
         // One target per logit: a packing discriminator gives one logit per pack of images.
-        int logits = batchSize / options.Architecture.DiscriminatorPacking;
-        using Tensor ones = torch.ones(logits, device: device);
+        int logitsPerBatch = batchSize / options.Architecture.DiscriminatorPacking;
+        using Tensor ones = torch.ones(logitsPerBatch, device: device);
         // One-sided label smoothing: only the real targets move below 1.
-        using Tensor realTargets = torch.full(logits, 1.0 - options.LabelSmoothing, device: device);
-        using Tensor zeros = torch.zeros(logits, device: device);
+        using Tensor realTargets = torch.full(logitsPerBatch, 1.0 - options.LabelSmoothing, device: device);
+        using Tensor zeros = torch.zeros(logitsPerBatch, device: device);
 
         Log.TrainingStarted(logger, device.ToString(), torch.get_num_threads(), CountParameters(Generator), CountParameters(discriminator),
             data.Count, options.Epochs, batches, batchSize);
