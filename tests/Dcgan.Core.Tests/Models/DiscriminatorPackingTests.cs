@@ -51,6 +51,7 @@ public sealed class DiscriminatorPackingTests
         using Tensor actual = loaded.forward(images, labels);
 
         loaded.Architecture.DiscriminatorPacking.Should().Be(2);
+        Dcgan.Persistence.SafetensorsFile.Read(File.ReadAllBytes(path), path).Metadata["discriminator_packing"].Should().Be("2");
         actual.shape.Should().Equal(2);
         actual.eq(expected).all().item<bool>().Should().BeTrue();
     }
