@@ -27,48 +27,20 @@ internal static class TrainCommand
             Description = $"Decay of the exponential moving average of the generator's weights that is saved (library default: {defaults.GeneratorAverageDecay?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}); 0 turns it off.",
         };
 
-        var generatorFeatures = new Option<int?>("--generator-features") { Description = "Width of the generator's last hidden layer (deeper layers double it)." };
-        var discriminatorFeatures = new Option<int?>("--discriminator-features") { Description = "Width of the discriminator's first layer (deeper layers double it)." };
-        var generatorRate = new Option<double?>("--generator-lr") { Description = "Adam learning rate of the generator." };
-        var discriminatorRate = new Option<double?>("--discriminator-lr") { Description = "Adam learning rate of the discriminator." };
-        var labelSmoothing = new Option<double?>("--label-smoothing") { Description = "One-sided label smoothing: real images are learned towards 1 - this value." };
-        var conditional = new Option<bool>("--conditional") { Description = "Train a class-conditional pair on the ten digits (generate --digit then asks for one)." };
-        var minibatchStdDev = new Option<bool?>("--minibatch-stddev") { Description = "Give the discriminator a minibatch standard-deviation feature (true or false)." };
-        var packing = new Option<int?>("--packing") { Description = "Images the discriminator judges together (PacGAN); the batch size must be a multiple of it." };
+        var tuning = new TuningOptions();
 
         var command = new Command("train", "Train a DCGAN on MNIST.")
         {
             epochs, batchSize, output, dataDir, seed, limit, threads, resume, checkpointEvery, keepCheckpoints, averageDecay,
-            generatorFeatures, discriminatorFeatures, generatorRate, discriminatorRate, labelSmoothing, minibatchStdDev, packing, conditional,
         };
+        foreach (Option option in tuning.All)
+            command.Options.Add(option);
         command.SetAction((result, cancellationToken) => RunAsync(
             new TrainSettings(result.GetValue(epochs), result.GetValue(batchSize), result.GetValue(output)!, result.GetValue(dataDir), result.GetValue(seed),
                 result.GetValue(limit), result.GetValue(threads), result.GetValue(resume), result.GetValue(checkpointEvery), result.GetValue(keepCheckpoints), result.GetValue(averageDecay)),
-            builder => Tune(builder, result.GetValue(generatorFeatures), result.GetValue(discriminatorFeatures), result.GetValue(generatorRate),
-                result.GetValue(discriminatorRate), result.GetValue(labelSmoothing), result.GetValue(minibatchStdDev), result.GetValue(packing), result.GetValue(conditional)),
+            builder => tuning.ApplyTo(builder, result),
             cancellationToken));
         return command;
-    }
-
-    /// <summary>Applies the tuning options that were given; the library's defaults stand for the others.</summary>
-    private static void Tune(DcganBuilder builder, int? generatorFeatures, int? discriminatorFeatures, double? generatorRate, double? discriminatorRate,
-        double? labelSmoothing, bool? minibatchStdDev, int? packing, bool conditional)
-    {
-        if (conditional)
-            builder.WithClassConditioning();
-        builder.Configure(options =>
-        {
-            options.Architecture = options.Architecture with
-            {
-                GeneratorFeatureMaps = generatorFeatures ?? options.Architecture.GeneratorFeatureMaps,
-                DiscriminatorFeatureMaps = discriminatorFeatures ?? options.Architecture.DiscriminatorFeatureMaps,
-                MinibatchStdDev = minibatchStdDev ?? options.Architecture.MinibatchStdDev,
-                DiscriminatorPacking = packing ?? options.Architecture.DiscriminatorPacking,
-            };
-            options.GeneratorLearningRate = generatorRate ?? options.GeneratorLearningRate;
-            options.DiscriminatorLearningRate = discriminatorRate ?? options.DiscriminatorLearningRate;
-            options.LabelSmoothing = labelSmoothing ?? options.LabelSmoothing;
-        });
     }
 
     private static async Task<int> RunAsync(TrainSettings settings, Action<DcganBuilder> tune, CancellationToken cancellationToken)

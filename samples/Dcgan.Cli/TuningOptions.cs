@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Dcgan.Models;
+
+namespace Dcgan.Cli;
+
+/// <summary>
+/// The tuning options of <c>dcgan train</c>. Each one that is given overrides the library's default; the
+/// others leave it alone, so a run without any of them is the library's default run.
+/// </summary>
+internal sealed class TuningOptions
+{
+    private readonly Option<int?> generatorFeatures = new("--generator-features") { Description = "Width of the generator's last hidden layer (deeper layers double it)." };
+    private readonly Option<int?> discriminatorFeatures = new("--discriminator-features") { Description = "Width of the discriminator's first layer (deeper layers double it)." };
+    private readonly Option<double?> generatorRate = new("--generator-lr") { Description = "Adam learning rate of the generator." };
+    private readonly Option<double?> discriminatorRate = new("--discriminator-lr") { Description = "Adam learning rate of the discriminator." };
+    private readonly Option<double?> beta1 = new("--beta1") { Description = "Adam's first-moment decay, for both networks." };
+    private readonly Option<double?> beta2 = new("--beta2") { Description = "Adam's second-moment decay, for both networks." };
+    private readonly Option<double?> labelSmoothing = new("--label-smoothing") { Description = "One-sided label smoothing: real images are learned towards 1 - this value." };
+    private readonly Option<bool?> minibatchStdDev = new("--minibatch-stddev") { Description = "Give the discriminator a minibatch standard-deviation feature (true or false)." };
+    private readonly Option<int?> packing = new("--packing") { Description = "Images the discriminator judges together (PacGAN); the batch size must be a multiple of it." };
+    private readonly Option<bool> conditional = new("--conditional") { Description = "Train a class-conditional pair on the ten digits (generate --digit then asks for one)." };
+
+    /// <summary>Every option, to add to the command.</summary>
+    public IEnumerable<Option> All =>
+        [generatorFeatures, discriminatorFeatures, generatorRate, discriminatorRate, beta1, beta2, labelSmoothing, minibatchStdDev, packing, conditional];
+
+    /// <summary>Applies the options that <paramref name="result"/> holds to <paramref name="builder"/>.</summary>
+    public void ApplyTo(DcganBuilder builder, ParseResult result)
+    {
+        if (result.GetValue(conditional))
+            builder.WithClassConditioning();
+        builder.Configure(options =>
+        {
+            DcganArchitecture architecture = options.Architecture;
+            options.Architecture = architecture with
+            {
+                GeneratorFeatureMaps = result.GetValue(generatorFeatures) ?? architecture.GeneratorFeatureMaps,
+                DiscriminatorFeatureMaps = result.GetValue(discriminatorFeatures) ?? architecture.DiscriminatorFeatureMaps,
+                MinibatchStdDev = result.GetValue(minibatchStdDev) ?? architecture.MinibatchStdDev,
+                DiscriminatorPacking = result.GetValue(packing) ?? architecture.DiscriminatorPacking,
+            };
+            options.GeneratorLearningRate = result.GetValue(generatorRate) ?? options.GeneratorLearningRate;
+            options.DiscriminatorLearningRate = result.GetValue(discriminatorRate) ?? options.DiscriminatorLearningRate;
+            options.Beta1 = result.GetValue(beta1) ?? options.Beta1;
+            options.Beta2 = result.GetValue(beta2) ?? options.Beta2;
+            options.LabelSmoothing = result.GetValue(labelSmoothing) ?? options.LabelSmoothing;
+        });
+    }
+}
