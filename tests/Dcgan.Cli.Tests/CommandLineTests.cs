@@ -38,6 +38,17 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Train_InvalidTuningOptions_ReachTheLibraryAndAreEachNamed()
+    {
+        (int exitCode, string text) = CliProcess.Run(
+            "train --beta1 1.5 --beta2 -0.1 --generator-lr 0 --packing 3 --output /tmp/dcgan-never-written-tuning", TimeSpan.FromMinutes(1));
+
+        exitCode.Should().Be(2);
+        text.Should().Contain("Beta1").And.Contain("Beta2").And.Contain("GeneratorLearningRate").And.Contain("discriminator packing 3");
+        Directory.Exists("/tmp/dcgan-never-written-tuning/samples").Should().BeFalse();
+    }
+
+    [Fact]
     public void GenerateDigit_WithoutAModel_WritesThatDigitFromThePretrainedConditionalGenerator()
     {
         using var directory = TestData.CreateTemporaryDirectory();
