@@ -17,12 +17,13 @@ internal sealed class TuningOptions
     private readonly Option<double?> beta2 = new("--beta2") { Description = "Adam's second-moment decay, for both networks." };
     private readonly Option<double?> labelSmoothing = new("--label-smoothing") { Description = "One-sided label smoothing: real images are learned towards 1 - this value." };
     private readonly Option<bool?> minibatchStdDev = new("--minibatch-stddev") { Description = "Give the discriminator a minibatch standard-deviation feature (true or false)." };
+    private readonly Option<int?> minibatchDiscrimination = new("--minibatch-discrimination") { Description = "Kernels of the discriminator's minibatch discrimination layer; 0 removes it." };
     private readonly Option<int?> packing = new("--packing") { Description = "Images the discriminator judges together (PacGAN); the batch size must be a multiple of it." };
     private readonly Option<bool> conditional = new("--conditional") { Description = "Train a class-conditional pair on the ten digits (generate --digit then asks for one)." };
 
     /// <summary>Every option, to add to the command.</summary>
     public IEnumerable<Option> All =>
-        [generatorFeatures, discriminatorFeatures, generatorRate, discriminatorRate, beta1, beta2, labelSmoothing, minibatchStdDev, packing, conditional];
+        [generatorFeatures, discriminatorFeatures, generatorRate, discriminatorRate, beta1, beta2, labelSmoothing, minibatchStdDev, minibatchDiscrimination, packing, conditional];
 
     /// <summary>Applies the options that <paramref name="result"/> holds to <paramref name="builder"/>.</summary>
     public void ApplyTo(DcganBuilder builder, ParseResult result)
@@ -38,6 +39,7 @@ internal sealed class TuningOptions
                 DiscriminatorFeatureMaps = result.GetValue(discriminatorFeatures) ?? architecture.DiscriminatorFeatureMaps,
                 MinibatchStdDev = result.GetValue(minibatchStdDev) ?? architecture.MinibatchStdDev,
                 DiscriminatorPacking = result.GetValue(packing) ?? architecture.DiscriminatorPacking,
+                MinibatchDiscriminationKernels = result.GetValue(minibatchDiscrimination) ?? architecture.MinibatchDiscriminationKernels,
             };
             options.GeneratorLearningRate = result.GetValue(generatorRate) ?? options.GeneratorLearningRate;
             options.DiscriminatorLearningRate = result.GetValue(discriminatorRate) ?? options.DiscriminatorLearningRate;

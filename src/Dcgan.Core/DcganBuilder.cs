@@ -81,6 +81,18 @@ public sealed class DcganBuilder
     public DcganBuilder WithMinibatchStdDev(bool enabled = true) => Set(o => o.Architecture = o.Architecture with { MinibatchStdDev = enabled });
 
     /// <summary>
+    /// Gives the discriminator a minibatch discrimination layer (Salimans et al., 2016; see
+    /// <see cref="Models.MinibatchDiscrimination"/>) with <paramref name="kernels"/> kernels, or with 0 removes it.
+    /// On by default with 50 kernels of 5 dimensions: at 5 epochs it lowered the Fréchet distance from 152.5 to 93.2
+    /// and brought every digit's share within 7.5% to 13.0% (<c>docs/tuning.md</c>).
+    /// </summary>
+    /// <param name="kernels">Kernels, from 0 (none) to <see cref="Models.DcganArchitecture.MaxMinibatchDiscrimination"/>.</param>
+    /// <param name="kernelDimensions">Dimensions of each kernel's projection, from 1 to <see cref="Models.DcganArchitecture.MaxMinibatchDiscrimination"/>.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithMinibatchDiscrimination(int kernels = 50, int kernelDimensions = 5) =>
+        Set(o => o.Architecture = o.Architecture with { MinibatchDiscriminationKernels = kernels, MinibatchDiscriminationKernelDimensions = kernelDimensions });
+
+    /// <summary>
     /// Has the discriminator judge packs of <paramref name="packing"/> images instead of single images (PacGAN,
     /// Lin et al., 2018; see <see cref="Models.DcganArchitecture.DiscriminatorPacking"/>). The batch size must be a
     /// multiple of it.

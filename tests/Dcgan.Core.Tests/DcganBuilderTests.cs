@@ -98,6 +98,16 @@ public sealed class DcganBuilderTests
     }
 
     [Fact]
+    public void WithMinibatchDiscrimination_Zero_RemovesTheLayer_AndBadSizesAreNamed()
+    {
+        using var trainer = new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithFeatureMaps(8, 8).WithMinibatchDiscrimination(0).Build();
+        Action act = () => new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithMinibatchDiscrimination(-2, 0).Build();
+
+        trainer.Discriminator.modules().Should().NotContain(m => m is Dcgan.Models.MinibatchDiscrimination);
+        act.Should().Throw<DcganValidationException>().WithMessage("*MinibatchDiscriminationKernels*-2*MinibatchDiscriminationKernelDimensions*0*");
+    }
+
+    [Fact]
     public void WithMnist_IsReachableWithoutExtraUsing_AndTakesChannelsFromTheSource()
     {
         using var trainer = new DcganBuilder().WithMnist(TestData.MnistDirectory).WithFeatureMaps(8, 8).Build();
@@ -107,6 +117,9 @@ public sealed class DcganBuilderTests
         trainer.Options.BatchSize.Should().Be(32);
         trainer.Options.GeneratorAverageDecay.Should().Be(0.999);
         trainer.Options.Architecture.MinibatchStdDev.Should().BeTrue();
+        trainer.Options.Architecture.MinibatchDiscriminationKernels.Should().Be(50);
+        trainer.Options.Architecture.MinibatchDiscriminationKernelDimensions.Should().Be(5);
+        trainer.Discriminator.modules().Should().ContainSingle(m => m is Dcgan.Models.MinibatchDiscrimination);
         trainer.Options.GeneratorLearningRate.Should().Be(8e-4);
         trainer.Options.DiscriminatorLearningRate.Should().Be(2e-4);
         trainer.Options.Beta1.Should().Be(0.5);

@@ -43,6 +43,17 @@ public sealed record DcganArchitecture
     public bool MinibatchStdDev { get; init; }
 
     /// <summary>
+    /// Kernels of the discriminator's minibatch discrimination layer (see <see cref="Models.MinibatchDiscrimination"/>),
+    /// placed after the standard-deviation channel and before the last layer; 0 for none.
+    /// </summary>
+    /// <value>Default 0 (none).</value>
+    public int MinibatchDiscriminationKernels { get; init; }
+
+    /// <summary>Dimensions of each minibatch discrimination kernel's projection.</summary>
+    /// <value>Default 5 (Salimans et al., 2016).</value>
+    public int MinibatchDiscriminationKernelDimensions { get; init; } = 5;
+
+    /// <summary>
     /// How many images the discriminator judges together (PacGAN, Lin et al., 2018): it sees packs of this many
     /// images stacked along the channels and gives one logit per pack. A generator that under-produces some kinds
     /// of image is easier to catch in packs, because a pack shows the mix. 1 is the plain discriminator.
@@ -65,6 +76,9 @@ public sealed record DcganArchitecture
     /// <summary>Whether the pair is class-conditional (<see cref="ClassNames"/> is set).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsConditional => ClassNames is not null;
+
+    /// <summary>The largest <see cref="MinibatchDiscriminationKernels"/> and <see cref="MinibatchDiscriminationKernelDimensions"/> accepted.</summary>
+    public const int MaxMinibatchDiscrimination = 512;
 
     /// <summary>The largest <see cref="DiscriminatorPacking"/> accepted.</summary>
     public const int MaxDiscriminatorPacking = 8;
@@ -94,6 +108,10 @@ public sealed record DcganArchitecture
             errors.Add($"{nameof(DiscriminatorFeatureMaps)} must be positive, but was {DiscriminatorFeatureMaps}.");
         if (DiscriminatorPacking is < 1 or > MaxDiscriminatorPacking)
             errors.Add($"{nameof(DiscriminatorPacking)} must be from 1 to {MaxDiscriminatorPacking}, but was {DiscriminatorPacking}.");
+        if (MinibatchDiscriminationKernels is < 0 or > MaxMinibatchDiscrimination)
+            errors.Add($"{nameof(MinibatchDiscriminationKernels)} must be from 0 (none) to {MaxMinibatchDiscrimination}, but was {MinibatchDiscriminationKernels}.");
+        if (MinibatchDiscriminationKernelDimensions is < 1 or > MaxMinibatchDiscrimination)
+            errors.Add($"{nameof(MinibatchDiscriminationKernelDimensions)} must be from 1 to {MaxMinibatchDiscrimination}, but was {MinibatchDiscriminationKernelDimensions}.");
         if (ClassNames is not null)
         {
             if (ClassNames.Count < 2)
@@ -115,12 +133,14 @@ public sealed record DcganArchitecture
         && LatentSize == other.LatentSize && ImageSize == other.ImageSize && Channels == other.Channels
         && GeneratorFeatureMaps == other.GeneratorFeatureMaps && DiscriminatorFeatureMaps == other.DiscriminatorFeatureMaps
         && MinibatchStdDev == other.MinibatchStdDev && DiscriminatorPacking == other.DiscriminatorPacking
+        && MinibatchDiscriminationKernels == other.MinibatchDiscriminationKernels
+        && MinibatchDiscriminationKernelDimensions == other.MinibatchDiscriminationKernelDimensions
         && (ClassNames ?? []).SequenceEqual(other.ClassNames ?? []) && IsConditional == other.IsConditional;
 
     /// <summary>A hash consistent with <see cref="Equals(DcganArchitecture?)"/>.</summary>
     /// <returns>The hash.</returns>
     public override int GetHashCode() =>
-        HashCode.Combine(LatentSize, ImageSize, Channels, GeneratorFeatureMaps, DiscriminatorFeatureMaps, MinibatchStdDev, HashCode.Combine(DiscriminatorPacking, ClassCount));
+        HashCode.Combine(LatentSize, ImageSize, Channels, GeneratorFeatureMaps, DiscriminatorFeatureMaps, MinibatchStdDev, HashCode.Combine(DiscriminatorPacking, ClassCount, MinibatchDiscriminationKernels, MinibatchDiscriminationKernelDimensions));
 
     /// <summary>Throws when <see cref="Validate"/> reports a problem.</summary>
     /// <exception cref="ArgumentException">The architecture is invalid; the message lists every problem.</exception>

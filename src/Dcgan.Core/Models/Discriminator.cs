@@ -53,6 +53,14 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
             width += 1;
         }
 
+        if (architecture.MinibatchDiscriminationKernels > 0)
+        {
+            // Its own random stream, so that adding it leaves the convolutions' initial weights as they were.
+            layers.Add(new MinibatchDiscrimination((long)width * architecture.BaseSize * architecture.BaseSize,
+                architecture.MinibatchDiscriminationKernels, architecture.MinibatchDiscriminationKernelDimensions, seed + MinibatchDiscriminationSeedOffset));
+            width += architecture.MinibatchDiscriminationKernels;
+        }
+
         // Collapse the BaseSize x BaseSize map to one logit with a full-size kernel.
         layers.Add(nn.Conv2d(width, 1, architecture.BaseSize, stride: 1, padding: 0L, bias: false));
 
@@ -62,6 +70,9 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
         using var random = new torch.Generator((ulong)seed);
         WeightInitialization.Apply(this, random);
     }
+
+    /// <summary>Added to the seed for the minibatch discrimination layer's own stream.</summary>
+    private const long MinibatchDiscriminationSeedOffset = 7;
 
     /// <summary>The shape this discriminator was built with.</summary>
     public DcganArchitecture Architecture { get; }

@@ -60,6 +60,8 @@ internal static class ModelFile
             ["class_names"] = JsonSerializer.Serialize(architecture.ClassNames ?? []),
             ["minibatch_stddev"] = architecture.MinibatchStdDev ? "true" : "false",
             ["discriminator_packing"] = Invariant(architecture.DiscriminatorPacking),
+            ["minibatch_discrimination_kernels"] = Invariant(architecture.MinibatchDiscriminationKernels),
+            ["minibatch_discrimination_kernel_dimensions"] = Invariant(architecture.MinibatchDiscriminationKernelDimensions),
             ["pixel_range"] = "[-1, 1]",
             ["architecture"] = JsonSerializer.Serialize(architecture),
             ["dcgan_version"] = LibraryVersion,

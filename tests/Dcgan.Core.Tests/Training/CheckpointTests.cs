@@ -99,21 +99,23 @@ public sealed class CheckpointTests
     }
 
     [Fact]
-    public void Resume_WithLabelSmoothingMinibatchStdDevPackingAndClasses_RestoresThemAndIsBitIdentical()
+    public void Resume_WithLabelSmoothingMinibatchFeaturesPackingAndClasses_RestoresThemAndIsBitIdentical()
     {
         using var checkpoints = TestData.CreateTemporaryDirectory();
-        static DcganBuilder Tuned(int epochs) => Tiny(epochs).WithLabelSmoothing(0.2).WithMinibatchStdDev().WithDiscriminatorPacking(2).WithClassConditioning();
+        static DcganBuilder Tuned(int epochs) => Tiny(epochs).WithLabelSmoothing(0.2).WithMinibatchStdDev().WithMinibatchDiscrimination(8, 3).WithDiscriminatorPacking(2).WithClassConditioning();
 
         using TrainingResult straight = Tuned(2).Train();
         using (Tuned(1).WithCheckpoints(checkpoints.Path).Train())
         {
         }
-        // Resumed with the plain builder: the checkpoint alone must bring back both settings.
+        // Resumed with the plain builder: the checkpoint alone must bring back every setting.
         using TrainingResult resumed = Tiny(2).WithResumeFrom(Path.Combine(checkpoints.Path, "checkpoint_epoch_001.dcgan-ckpt")).Train();
-        using TrainingResult plain = Tiny(2).WithMinibatchStdDev().WithDiscriminatorPacking(2).WithClassConditioning().Train();
+        using TrainingResult plain = Tiny(2).WithMinibatchStdDev().WithMinibatchDiscrimination(8, 3).WithDiscriminatorPacking(2).WithClassConditioning().Train();
 
         resumed.Generator.Architecture.MinibatchStdDev.Should().BeTrue();
         resumed.Generator.Architecture.DiscriminatorPacking.Should().Be(2);
+        resumed.Generator.Architecture.MinibatchDiscriminationKernels.Should().Be(8, "the plain builder's default is 50");
+        resumed.Generator.Architecture.MinibatchDiscriminationKernelDimensions.Should().Be(3);
         resumed.Generator.Architecture.ClassNames.Should().HaveCount(10);
         ModelAssertions.SameWeights(straight.Generator, resumed.Generator).Should().BeTrue();
         ModelAssertions.SameWeights(straight.Generator, plain.Generator).Should().BeFalse("smoothing changes what the generator learns from");
