@@ -45,8 +45,13 @@ public sealed class MinibatchDiscrimination : nn.Module<Tensor, Tensor>
     /// <summary>Maps <c>[N, C, H, W]</c> to <c>[N, C + K, H, W]</c>.</summary>
     /// <param name="input">A batch of feature maps with <c>C * H * W</c> equal to the layer's input features.</param>
     /// <returns>The input with the <c>K</c> similarity channels appended.</returns>
+    /// <exception cref="ArgumentException">The input is not <c>[N, C, H, W]</c> with <c>C * H * W</c> values per image.</exception>
     public override Tensor forward(Tensor input)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        long features = kernels.shape[0];
+        if (input.dim() != 4 || input.shape[1] * input.shape[2] * input.shape[3] != features)
+            throw new ArgumentException($"This layer takes [N, C, H, W] feature maps with C * H * W = {features}, but got [{string.Join(", ", input.shape)}].", nameof(input));
         using var scope = NewDisposeScope();
         long count = input.shape[0];
         Tensor projected = input.flatten(1).matmul(kernels).view(count, kernelCount, kernelDimensions);

@@ -49,6 +49,17 @@ public sealed class MinibatchDiscriminationTests
     }
 
     [Fact]
+    public void Forward_InputOfTheWrongSize_IsRejectedNamingBothSizes()
+    {
+        using var layer = new MinibatchDiscrimination(inputFeatures: 2 * 3 * 3, kernelCount: 4, kernelDimensions: 5);
+        using Tensor wrong = randn(4, 2, 4, 4);
+
+        Action act = () => layer.call(wrong).Dispose();
+
+        act.Should().Throw<ArgumentException>().WithMessage("*C * H * W = 18*[4, 2, 4, 4]*");
+    }
+
+    [Fact]
     public void Backward_ReachesTheKernelsAndTheInput()
     {
         using var layer = new MinibatchDiscrimination(inputFeatures: 2 * 3 * 3, kernelCount: 4, kernelDimensions: 5, seed: 1);
