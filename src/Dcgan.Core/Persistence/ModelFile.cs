@@ -16,7 +16,8 @@ namespace Dcgan.Persistence;
 /// <c>format</c> = <c>dcgan</c>, <c>format_version</c>, <c>kind</c>, the architecture both as separate
 /// keys (<c>latent_size</c>, <c>image_size</c>, <c>channels</c>, <c>generator_feature_maps</c>,
 /// <c>discriminator_feature_maps</c>, <c>class_count</c>, <c>class_names</c> (a JSON array, empty when
-/// unconditional), <c>minibatch_stddev</c>, <c>discriminator_packing</c>, <c>pixel_range</c>) and as JSON
+/// unconditional), <c>minibatch_stddev</c>, <c>discriminator_packing</c>, <c>minibatch_discrimination_kernels</c>,
+/// <c>minibatch_discrimination_kernel_dimensions</c>, <c>pixel_range</c>) and as JSON
 /// (<c>architecture</c>), and the training summary as JSON (<c>training</c>). The tensors are the
 /// module's state dict under its PyTorch-style names.</para>
 /// <para><b>Version 1</b> (Dcgan 0.1 previews): magic <c>DCGANMDL</c>, int32 version, int32 manifest
