@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dcgan.Models;
+using Dcgan.Training.Losses;
 
 namespace Dcgan.Cli;
 
@@ -16,6 +17,8 @@ internal sealed class TuningOptions
     private readonly Option<double?> beta1 = new("--beta1") { Description = "Adam's first-moment decay, for both networks." };
     private readonly Option<double?> beta2 = new("--beta2") { Description = "Adam's second-moment decay, for both networks." };
     private readonly Option<double?> labelSmoothing = new("--label-smoothing") { Description = "One-sided label smoothing: real images are learned towards 1 - this value." };
+    private readonly Option<string?> loss = new Option<string?>("--loss") { Description = "The adversarial loss; wgan-gp also removes the discriminator's batch norm." }
+        .AcceptOnlyFromAmong([.. AdversarialLoss.Names]);
     private readonly Option<bool?> minibatchStdDev = new("--minibatch-stddev") { Description = "Give the discriminator a minibatch standard-deviation feature (true or false)." };
     private readonly Option<int?> minibatchDiscrimination = new("--minibatch-discrimination") { Description = "Kernels of the discriminator's minibatch discrimination layer; 0 removes it." };
     private readonly Option<int?> packing = new("--packing") { Description = "Images the discriminator judges together (PacGAN); the batch size must be a multiple of it." };
@@ -23,13 +26,17 @@ internal sealed class TuningOptions
 
     /// <summary>Every option, to add to the command.</summary>
     public IEnumerable<Option> All =>
-        [generatorFeatures, discriminatorFeatures, generatorRate, discriminatorRate, beta1, beta2, labelSmoothing, minibatchStdDev, minibatchDiscrimination, packing, conditional];
+        [generatorFeatures, discriminatorFeatures, generatorRate, discriminatorRate, beta1, beta2, loss, labelSmoothing, minibatchStdDev, minibatchDiscrimination, packing, conditional];
 
     /// <summary>Applies the options that <paramref name="result"/> holds to <paramref name="builder"/>.</summary>
     public void ApplyTo(DcganBuilder builder, ParseResult result)
     {
         if (result.GetValue(conditional))
             builder.WithClassConditioning();
+        if (result.GetValue(loss) is string name)
+            builder.WithLoss(AdversarialLoss.FromName(name));
+        if (result.GetValue(labelSmoothing) is double smoothing)
+            builder.WithLabelSmoothing(smoothing);
         builder.Configure(options =>
         {
             DcganArchitecture architecture = options.Architecture;
@@ -45,7 +52,6 @@ internal sealed class TuningOptions
             options.DiscriminatorLearningRate = result.GetValue(discriminatorRate) ?? options.DiscriminatorLearningRate;
             options.Beta1 = result.GetValue(beta1) ?? options.Beta1;
             options.Beta2 = result.GetValue(beta2) ?? options.Beta2;
-            options.LabelSmoothing = result.GetValue(labelSmoothing) ?? options.LabelSmoothing;
         });
     }
 }

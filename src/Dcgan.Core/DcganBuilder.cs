@@ -1,5 +1,6 @@
 using Dcgan.Data;
 using Dcgan.Training;
+using Dcgan.Training.Losses;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -22,6 +23,7 @@ public sealed class DcganBuilder
     private TimeProvider timeProvider = TimeProvider.System;
     private bool channelsSet;
     private bool classesFromSource;
+    private double? labelSmoothing;
     private bool built;
 
     /// <summary>Sets the length of the generator's noise vector.</summary>
@@ -67,10 +69,37 @@ public sealed class DcganBuilder
     public DcganBuilder WithLearningRates(double generator, double discriminator) =>
         Set(o => { o.GeneratorLearningRate = generator; o.DiscriminatorLearningRate = discriminator; });
 
-    /// <summary>Sets one-sided label smoothing: real images are learned towards <c>1 - smoothing</c>.</summary>
+    /// <summary>
+    /// Sets one-sided label smoothing of the non-saturating loss: real images are learned towards <c>1 - smoothing</c>
+    /// (<see cref="NonSaturatingLoss.LabelSmoothing"/>). Other losses have no labels to smooth: with one of them,
+    /// <see cref="Build"/> reports the conflict.
+    /// </summary>
     /// <param name="smoothing">In [0, 0.5); 0 turns it off; 0.1 is the usual choice.</param>
     /// <returns>This builder.</returns>
-    public DcganBuilder WithLabelSmoothing(double smoothing) => Set(o => o.LabelSmoothing = smoothing);
+    public DcganBuilder WithLabelSmoothing(double smoothing)
+    {
+        ThrowIfBuilt();
+        labelSmoothing = smoothing;
+        return this;
+    }
+
+    /// <summary>
+    /// Sets the adversarial objective (<see cref="DcganOptions.Loss"/>). A loss that forbids batch norm
+    /// (<see cref="AdversarialLoss.AllowsBatchNorm"/>, as WGAN-GP does) also removes it from the discriminator.
+    /// </summary>
+    /// <param name="loss">The loss, for example <c>new HingeLoss()</c> or <c>new WassersteinGradientPenaltyLoss { CriticSteps = 5 }</c>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="loss"/> is null.</exception>
+    public DcganBuilder WithLoss(AdversarialLoss loss)
+    {
+        ArgumentNullException.ThrowIfNull(loss);
+        return Set(o =>
+        {
+            o.Loss = loss;
+            if (!loss.AllowsBatchNorm)
+                o.Architecture = o.Architecture with { DiscriminatorBatchNorm = false };
+        });
+    }
 
     /// <summary>
     /// Adds (or with false removes) the minibatch standard-deviation feature of the discriminator (Karras et al.,
@@ -268,6 +297,13 @@ public sealed class DcganBuilder
             else
                 errors.Add($"WithClassConditioning() takes its classes from the data source, but '{dataSource.Description}' names none; pass the class names to WithClassConditioning(names).");
         }
+        if (labelSmoothing is double smoothing)
+        {
+            if (snapshot.Loss is NonSaturatingLoss nonSaturating)
+                snapshot.Loss = nonSaturating with { LabelSmoothing = smoothing };
+            else
+                errors.Add($"WithLabelSmoothing({smoothing}) smooths the non-saturating loss's labels, but the loss is {snapshot.Loss?.Name ?? "null"}, which has none.");
+        }
         if (snapshot.ResumeFrom is not null)
             ApplyCheckpoint(snapshot, errors);
         errors.AddRange(snapshot.Validate());
@@ -324,7 +360,7 @@ public sealed class DcganBuilder
             snapshot.Seed = saved.Seed;
             snapshot.SampleCount = saved.SampleCount;
             snapshot.GeneratorAverageDecay = saved.GeneratorAverageDecay;
-            snapshot.LabelSmoothing = saved.LabelSmoothing;
+            snapshot.Loss = saved.Loss;
             if (snapshot.Epochs < epoch)
                 errors.Add($"Epochs is {snapshot.Epochs}, but the checkpoint '{snapshot.ResumeFrom}' has already trained {epoch}; ask for at least {epoch}.");
         }

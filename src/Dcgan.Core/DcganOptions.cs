@@ -93,11 +93,11 @@ public sealed class DcganOptions
     public double? GeneratorAverageDecay { get; set; } = 0.999;
 
     /// <summary>
-    /// One-sided label smoothing (Salimans et al., 2016): the discriminator learns real images towards
-    /// <c>1 - LabelSmoothing</c> instead of 1, which keeps it from becoming over-confident. Fakes stay at 0.
+    /// The adversarial objective: <see cref="Training.Losses.NonSaturatingLoss"/> (which owns label smoothing),
+    /// <see cref="Training.Losses.HingeLoss"/> or <see cref="Training.Losses.WassersteinGradientPenaltyLoss"/>.
     /// </summary>
-    /// <value>Default 0 (no smoothing); in [0, 0.5).</value>
-    public double LabelSmoothing { get; set; }
+    /// <value>Default the non-saturating loss without label smoothing.</value>
+    public Training.Losses.AdversarialLoss Loss { get; set; } = new Training.Losses.NonSaturatingLoss();
 
     /// <summary>What happens when a loss becomes NaN or infinite.</summary>
     /// <value>Default <see cref="Training.NonFiniteLossPolicy.Stop"/>.</value>
@@ -150,8 +150,14 @@ public sealed class DcganOptions
             errors.Add($"{nameof(SampleInterval)} must be positive, but was {SampleInterval}.");
         if (GeneratorAverageDecay is double decay && (!double.IsFinite(decay) || decay <= 0 || decay >= 1))
             errors.Add($"{nameof(GeneratorAverageDecay)} must be in (0, 1) when set, but was {decay}.");
-        if (!double.IsFinite(LabelSmoothing) || LabelSmoothing < 0 || LabelSmoothing >= 0.5)
-            errors.Add($"{nameof(LabelSmoothing)} must be in [0, 0.5), but was {LabelSmoothing}.");
+        if (Loss is null)
+            errors.Add($"{nameof(Loss)} must not be null.");
+        else
+        {
+            errors.AddRange(Loss.Validate().Select(e => $"{nameof(Loss)} ({Loss.Name}): {e}"));
+            if (!Loss.AllowsBatchNorm && Architecture is { DiscriminatorBatchNorm: true })
+                errors.Add($"{nameof(Loss)} {Loss.Name} needs a discriminator without batch norm (its penalty is per image); set {nameof(Architecture)}.{nameof(DcganArchitecture.DiscriminatorBatchNorm)} = false (WithLoss does).");
+        }
         if (MetricsInterval < 0)
             errors.Add($"{nameof(MetricsInterval)} must be 0 (off) or positive, but was {MetricsInterval}.");
         if (SampleCount <= 0)

@@ -54,6 +54,14 @@ public sealed record DcganArchitecture
     public int MinibatchDiscriminationKernelDimensions { get; init; } = 5;
 
     /// <summary>
+    /// Whether the discriminator's hidden convolutions are followed by batch norm, as in Radford et al. A critic
+    /// trained with a gradient penalty has none (see <see cref="Training.Losses.AdversarialLoss.AllowsBatchNorm"/>):
+    /// its layers are then convolution and LeakyReLU only, so its state-dict keys shift.
+    /// </summary>
+    /// <value>Default true.</value>
+    public bool DiscriminatorBatchNorm { get; init; } = true;
+
+    /// <summary>
     /// How many images the discriminator judges together (PacGAN, Lin et al., 2018): it sees packs of this many
     /// images stacked along the channels and gives one logit per pack. A generator that under-produces some kinds
     /// of image is easier to catch in packs, because a pack shows the mix. 1 is the plain discriminator.
@@ -132,7 +140,7 @@ public sealed record DcganArchitecture
         other is not null
         && LatentSize == other.LatentSize && ImageSize == other.ImageSize && Channels == other.Channels
         && GeneratorFeatureMaps == other.GeneratorFeatureMaps && DiscriminatorFeatureMaps == other.DiscriminatorFeatureMaps
-        && MinibatchStdDev == other.MinibatchStdDev && DiscriminatorPacking == other.DiscriminatorPacking
+        && MinibatchStdDev == other.MinibatchStdDev && DiscriminatorBatchNorm == other.DiscriminatorBatchNorm && DiscriminatorPacking == other.DiscriminatorPacking
         && MinibatchDiscriminationKernels == other.MinibatchDiscriminationKernels
         && MinibatchDiscriminationKernelDimensions == other.MinibatchDiscriminationKernelDimensions
         && (ClassNames ?? []).SequenceEqual(other.ClassNames ?? []) && IsConditional == other.IsConditional;
@@ -140,7 +148,7 @@ public sealed record DcganArchitecture
     /// <summary>A hash consistent with <see cref="Equals(DcganArchitecture?)"/>.</summary>
     /// <returns>The hash.</returns>
     public override int GetHashCode() =>
-        HashCode.Combine(LatentSize, ImageSize, Channels, GeneratorFeatureMaps, DiscriminatorFeatureMaps, MinibatchStdDev, HashCode.Combine(DiscriminatorPacking, ClassCount, MinibatchDiscriminationKernels, MinibatchDiscriminationKernelDimensions));
+        HashCode.Combine(LatentSize, ImageSize, Channels, GeneratorFeatureMaps, DiscriminatorFeatureMaps, MinibatchStdDev, HashCode.Combine(DiscriminatorPacking, ClassCount, MinibatchDiscriminationKernels, MinibatchDiscriminationKernelDimensions, DiscriminatorBatchNorm));
 
     /// <summary>Throws when <see cref="Validate"/> reports a problem.</summary>
     /// <exception cref="ArgumentException">The architecture is invalid; the message lists every problem.</exception>

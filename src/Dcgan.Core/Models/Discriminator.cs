@@ -42,7 +42,8 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
         for (int i = 1; i < architecture.Doublings; i++)
         {
             layers.Add(nn.Conv2d(width, width * 2, 4, stride: 2, padding: 1L, bias: false));
-            layers.Add(nn.BatchNorm2d(width * 2));
+            if (architecture.DiscriminatorBatchNorm)
+                layers.Add(nn.BatchNorm2d(width * 2));
             layers.Add(nn.LeakyReLU(0.2, inplace: true));
             width *= 2;
         }

@@ -2,6 +2,7 @@ using Dcgan.Data;
 using Dcgan.Diagnostics;
 using Dcgan.Models;
 using Dcgan.Persistence;
+using Dcgan.Training.Losses;
 using Microsoft.Extensions.Logging;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -113,19 +114,14 @@ public sealed class AdversarialTrainer : IDisposable
         using Tensor images = data.Images.to(device);
         using Tensor? labels = options.Architecture.IsConditional ? data.Labels!.to(device) : null;
         int batchSize = options.BatchSize;
-        int batches = data.Count / batchSize;
+        // A step is one generator step: it takes as many real batches as the loss has critic steps.
+        int batches = data.Count / (batchSize * options.Loss.CriticStepsPerGeneratorStep);
 
         using var random = new torch.Generator((ulong)(options.Seed + 2));
         if (resumed is not null)
             random.set_state(resumed.RandomState);
         using Tensor fixedNoise = resumed?.FixedNoise.clone() ?? Generator.SampleNoise(options.SampleCount, options.Seed + 3);
         double earlierSeconds = resumed?.TrainingSeconds ?? 0;
-        // One target per logit: a packing discriminator gives one logit per pack of images.
-        int logitsPerBatch = batchSize / options.Architecture.DiscriminatorPacking;
-        using Tensor ones = torch.ones(logitsPerBatch, device: device);
-        // One-sided label smoothing: only the real targets move below 1.
-        using Tensor realTargets = torch.full(logitsPerBatch, 1.0 - options.LabelSmoothing, device: device);
-        using Tensor zeros = torch.zeros(logitsPerBatch, device: device);
 
         Log.TrainingStarted(logger, device.ToString(), torch.get_num_threads(), CountParameters(Generator), CountParameters(discriminator),
             data.Count, options.Epochs, batches, batchSize);
@@ -133,7 +129,7 @@ public sealed class AdversarialTrainer : IDisposable
         Log.ModelSummary(logger, ModelSummary.Of(discriminator).ToString());
 
         var history = new List<EpochSummary>(resumed?.History ?? []);
-        var health = new TrainingHealth(logger);
+        var health = new TrainingHealth(logger, options.Loss);
         using var outputs = new TrainingOutputs(options, logger, time, resumed?.Step ?? 0);
         int epoch = 0, batch = 0;
         try
@@ -149,7 +145,7 @@ public sealed class AdversarialTrainer : IDisposable
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     long stepIndex = (long)(epoch - 1) * batches + batch;
-                    StepMetrics? outcome = Step(images, labels, order, batch - 1, random, realTargets, ones, zeros, out string? nonFinite);
+                    StepMetrics? outcome = Step(images, labels, order, batch - 1, random, out string? nonFinite);
                     if (outcome is not StepMetrics step)
                     {
                         if (options.NonFiniteLoss == NonFiniteLossPolicy.SkipBatch)
@@ -234,12 +230,13 @@ public sealed class AdversarialTrainer : IDisposable
         }
         if (options.Architecture.IsConditional)
             CheckLabels(data);
-        if (data.Count < options.BatchSize)
+        int perStep = options.BatchSize * options.Loss.CriticStepsPerGeneratorStep;
+        if (data.Count < perStep)
         {
             int count = data.Count;
             data.Dispose();
             throw new InvalidOperationException(
-                $"The data source '{source.Description}' has {count} images, fewer than one batch of {options.BatchSize}; lower the batch size or supply more images.");
+                $"The data source '{source.Description}' has {count} images, fewer than one step's {perStep} ({options.Loss.CriticStepsPerGeneratorStep} critic batches of {options.BatchSize}); lower the batch size or supply more images.");
         }
         Log.DataLoaded(logger, source.Description, imageSize, (long)time.GetElapsedTime(start).TotalMilliseconds);
         return data;
@@ -265,41 +262,52 @@ public sealed class AdversarialTrainer : IDisposable
             $"Class conditioning on {classes} classes needs every image labelled from 0 to {classes - 1}, but the data source '{source.Description}' {problem}.");
     }
 
-    /// <summary>One training step; null (and which loss) when a loss is not finite, in which case neither optimizer stepped.</summary>
-    private StepMetrics? Step(Tensor images, Tensor? labels, Tensor order, int batchIndex, torch.Generator random, Tensor realTargets, Tensor ones, Tensor zeros, out string? nonFinite)
+    /// <summary>
+    /// One generator step after the loss's critic steps; null (and which loss) when a loss is not finite, in which
+    /// case the optimizer of that loss did not step.
+    /// </summary>
+    private StepMetrics? Step(Tensor images, Tensor? labels, Tensor order, int stepIndex, torch.Generator random, out string? nonFinite)
     {
         using var scope = NewDisposeScope();
-        int batchSize = options.BatchSize;
+        AdversarialLoss loss = options.Loss;
+        int criticSteps = loss.CriticStepsPerGeneratorStep;
         Generator g = Generator;
-        Tensor indices = order.narrow(0, (long)batchIndex * batchSize, batchSize);
-        Tensor real = images.index_select(0, indices);
-
-        // A conditional pair sees each real image with its own label and each fake with a label drawn uniformly;
-        // the draw comes after the noise so that unconditional runs keep their random stream.
-        Tensor noise = randn([batchSize, options.Architecture.LatentSize, 1, 1], generator: random).to(device);
-        Tensor? realLabels = labels?.index_select(0, indices);
-        Tensor? fakeLabels = labels is null ? null : randint(options.Architecture.ClassCount, [batchSize], ScalarType.Int64, generator: random).to(device);
+        Tensor? fake = null, fakeLabels = null, discriminatorLoss = null, realLogits = null, fakeLogits = null;
         Tensor Score(Tensor x, Tensor? y) => y is null ? discriminator.call(x) : discriminator.forward(x, y);
 
-        // Discriminator: real towards 1 (or 1 - smoothing), detached fakes towards 0.
-        discriminatorOptimizer.zero_grad();
-        Tensor realLogits = Score(real, realLabels);
-        Tensor fake = fakeLabels is null ? g.call(noise) : g.forward(noise, fakeLabels);
-        Tensor fakeLogits = Score(fake.detach(), fakeLabels);
-        Tensor discriminatorLoss = binary_cross_entropy_with_logits(realLogits, realTargets) + binary_cross_entropy_with_logits(fakeLogits, zeros);
-        // Checked before any optimizer step, so a bad batch never reaches the weights.
-        if (!discriminatorLoss.isfinite().item<bool>())
+        for (int critic = 0; critic < criticSteps; critic++)
         {
-            discriminatorOptimizer.zero_grad();
-            nonFinite = "discriminator";
-            return null;
-        }
-        discriminatorLoss.backward();
-        discriminatorOptimizer.step();
+            Tensor indices = order.narrow(0, ((long)stepIndex * criticSteps + critic) * options.BatchSize, options.BatchSize);
+            Tensor real = images.index_select(0, indices);
+            // A conditional pair sees each real image with its own label and each fake with a label drawn uniformly;
+            // the draw comes after the noise so that unconditional runs keep their random stream.
+            Tensor noise = randn([options.BatchSize, options.Architecture.LatentSize, 1, 1], generator: random).to(device);
+            Tensor? realLabels = labels?.index_select(0, indices);
+            fakeLabels = labels is null ? null : randint(options.Architecture.ClassCount, [options.BatchSize], ScalarType.Int64, generator: random).to(device);
 
-        // Generator: the non-saturating loss, fakes towards 1 through the updated discriminator.
+            discriminatorOptimizer.zero_grad();
+            realLogits = Score(real, realLabels);
+            // Only the last critic step's images go on to train the generator; the others need no graph.
+            bool last = critic == criticSteps - 1;
+            using (IDisposable _ = last ? enable_grad() : no_grad())
+                fake = fakeLabels is null ? g.call(noise) : g.forward(noise, fakeLabels);
+            Tensor detached = fake.detach();
+            fakeLogits = Score(detached, fakeLabels);
+            discriminatorLoss = loss.DiscriminatorLoss(new CriticBatch(real, detached, realLogits, fakeLogits, x => Score(x, realLabels), random));
+            // Checked before any optimizer step, so a bad batch never reaches the weights.
+            if (!discriminatorLoss.isfinite().item<bool>())
+            {
+                discriminatorOptimizer.zero_grad();
+                nonFinite = "discriminator";
+                return null;
+            }
+            discriminatorLoss.backward();
+            discriminatorOptimizer.step();
+        }
+
+        // Generator: through the updated discriminator.
         generatorOptimizer.zero_grad();
-        Tensor generatorLoss = binary_cross_entropy_with_logits(Score(fake, fakeLabels), ones);
+        Tensor generatorLoss = loss.GeneratorLoss(Score(fake!, fakeLabels));
         if (!generatorLoss.isfinite().item<bool>())
         {
             generatorOptimizer.zero_grad();
@@ -311,10 +319,9 @@ public sealed class AdversarialTrainer : IDisposable
         average?.Update();
 
         using IDisposable noGrad = no_grad();
-        Tensor correct = realLogits.gt(0).sum().add(fakeLogits.lt(0).sum()).to_type(ScalarType.Float32).div(2.0 * realLogits.shape[0]);
-        // One device-to-host copy for all five numbers.
+        // One device-to-host copy for all five numbers (those of the last critic step).
         float[] values = stack([
-            discriminatorLoss.detach(), generatorLoss.detach(), realLogits.sigmoid().mean(), fakeLogits.sigmoid().mean(), correct,
+            discriminatorLoss!.detach(), generatorLoss.detach(), loss.MeanScore(realLogits!), loss.MeanScore(fakeLogits!), loss.Accuracy(realLogits!, fakeLogits!),
         ]).cpu().data<float>().ToArray();
         nonFinite = null;
         return new StepMetrics(1, values[0], values[1], values[2], values[3], values[4]);
@@ -329,7 +336,7 @@ public sealed class AdversarialTrainer : IDisposable
         // A resumed run's clock starts at the resume, so the rate comes from this session's steps only.
         long doneThisSession = done - (long)(resumed?.Epoch ?? 0) * batches;
         TimeSpan remaining = TimeSpan.FromSeconds(elapsed.TotalSeconds / doneThisSession * (total - done));
-        double rate = epochSeconds > 0 ? batch * options.BatchSize / epochSeconds : 0;
+        double rate = epochSeconds > 0 ? batch * ImagesPerStep / epochSeconds : 0;
         return new TrainingProgress(epoch, options.Epochs, batch, batches, sums.DiscriminatorLoss / sums.Count, sums.GeneratorLoss / sums.Count,
             sums.RealScore / sums.Count, sums.FakeScore / sums.Count, rate, elapsed, remaining);
     }
@@ -337,10 +344,13 @@ public sealed class AdversarialTrainer : IDisposable
     private EpochSummary Summarise(StepMetrics sums, int epoch, int batches, long epochStart)
     {
         TimeSpan duration = time.GetElapsedTime(epochStart);
-        double rate = duration.TotalSeconds > 0 ? batches * options.BatchSize / duration.TotalSeconds : 0;
+        double rate = duration.TotalSeconds > 0 ? batches * ImagesPerStep / duration.TotalSeconds : 0;
         return new EpochSummary(epoch, sums.DiscriminatorLoss / sums.Count, sums.GeneratorLoss / sums.Count, sums.RealScore / sums.Count,
             sums.FakeScore / sums.Count, sums.Accuracy / sums.Count, rate, duration);
     }
+
+    /// <summary>Real images one step consumes: a batch per critic step.</summary>
+    private double ImagesPerStep => (double)options.BatchSize * options.Loss.CriticStepsPerGeneratorStep;
 
     private static long CountParameters(nn.Module module) => module.parameters().Sum(p => p.numel());
 

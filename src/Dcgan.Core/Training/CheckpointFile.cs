@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dcgan.Models;
 using Dcgan.Persistence;
+using Dcgan.Training.Losses;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -193,12 +194,17 @@ internal static class CheckpointFile
     }
 
     /// <summary>The options that shape the training math, as stored in a checkpoint.</summary>
+    /// <remarks>
+    /// Checkpoints written before losses were types have no <c>Loss</c> and keep the non-saturating loss's smoothing
+    /// in <c>LabelSmoothing</c>; that key is read for them and no longer written.
+    /// </remarks>
     private sealed record SerializableOptions(DcganArchitecture Architecture, int Epochs, int BatchSize, double GeneratorLearningRate,
         double DiscriminatorLearningRate, double Beta1, double Beta2, long Seed, int SampleCount, double? GeneratorAverageDecay = null,
-        double LabelSmoothing = 0)
+        AdversarialLoss? Loss = null,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)] double LabelSmoothing = 0)
     {
         public static SerializableOptions From(DcganOptions o) =>
-            new(o.Architecture, o.Epochs, o.BatchSize, o.GeneratorLearningRate, o.DiscriminatorLearningRate, o.Beta1, o.Beta2, o.Seed, o.SampleCount, o.GeneratorAverageDecay, o.LabelSmoothing);
+            new(o.Architecture, o.Epochs, o.BatchSize, o.GeneratorLearningRate, o.DiscriminatorLearningRate, o.Beta1, o.Beta2, o.Seed, o.SampleCount, o.GeneratorAverageDecay, o.Loss);
 
         public DcganOptions ToOptions() => new()
         {
@@ -212,7 +218,7 @@ internal static class CheckpointFile
             Seed = Seed,
             SampleCount = SampleCount,
             GeneratorAverageDecay = GeneratorAverageDecay,
-            LabelSmoothing = LabelSmoothing,
+            Loss = Loss ?? new NonSaturatingLoss { LabelSmoothing = LabelSmoothing },
         };
     }
 }

@@ -1,0 +1,91 @@
+using Dcgan.Training;
+using Dcgan.Training.Losses;
+using Dcgan.Tests;
+using TorchSharp.Modules;
+
+namespace Dcgan.Core.Tests.Training.Losses;
+
+public sealed class LossTrainingTests
+{
+    private static DcganBuilder Tiny(int epochs) => new DcganBuilder()
+        .WithDataSource(MnistSubsetSource.First(256))
+        .WithFeatureMaps(8, 8)
+        .WithLatentSize(16)
+        .WithBatchSize(32)
+        .WithMinibatchDiscrimination(4, 3)
+        .WithEpochs(epochs)
+        .WithSeed(5)
+        .WithThreads(2);
+
+    public static TheoryData<string> Losses => new(AdversarialLoss.Names.Where(n => n != "non-saturating"));
+
+    private static AdversarialLoss Small(string name) => AdversarialLoss.FromName(name) switch
+    {
+        // Two critic steps keep four generator steps per epoch on 256 images.
+        WassersteinGradientPenaltyLoss wgan => wgan with { CriticSteps = 2 },
+        var loss => loss,
+    };
+
+    [Theory]
+    [MemberData(nameof(Losses))]
+    public void Resume_RestoresTheLossFromTheCheckpoint_AndIsBitIdentical(string name)
+    {
+        using var checkpoints = TestData.CreateTemporaryDirectory();
+        using var straightOutput = TestData.CreateTemporaryDirectory();
+        using var resumedOutput = TestData.CreateTemporaryDirectory();
+        AdversarialLoss loss = Small(name);
+
+        using TrainingResult straight = Tiny(2).WithLoss(loss).WithOutputDirectory(straightOutput.Path).Train();
+        using (Tiny(1).WithLoss(loss).WithCheckpoints(checkpoints.Path).Train())
+        {
+        }
+        // The plain builder: the checkpoint alone must bring back the loss and its settings.
+        using TrainingResult resumed = Tiny(2).WithResumeFrom(Path.Combine(checkpoints.Path, "checkpoint_epoch_001.dcgan-ckpt"))
+            .WithOutputDirectory(resumedOutput.Path).Train();
+        using TrainingResult plain = Tiny(2).Train();
+
+        ModelAssertions.SameWeights(straight.Generator, resumed.Generator).Should().BeTrue();
+        using var straightD = Dcgan.Models.Discriminator.Load(Path.Combine(straightOutput.Path, "discriminator.dcgan"));
+        using var resumedD = Dcgan.Models.Discriminator.Load(Path.Combine(resumedOutput.Path, "discriminator.dcgan"));
+        ModelAssertions.SameWeights(straightD, resumedD).Should().BeTrue();
+        resumed.History.Should().BeEquivalentTo(straight.History, o => o.Excluding(e => e.ImagesPerSecond).Excluding(e => e.Duration));
+        ModelAssertions.SameWeights(straight.Generator, plain.Generator).Should().BeFalse($"{name} trains differently from the default loss");
+        straight.History.Should().OnlyContain(e => double.IsFinite(e.DiscriminatorLoss) && double.IsFinite(e.GeneratorLoss));
+    }
+
+    [Fact]
+    public void WassersteinGradientPenalty_TakesItsCriticStepsOnTheirOwnBatches_WithACriticWithoutBatchNorm()
+    {
+        using AdversarialTrainer trainer = Tiny(1).WithLoss(new WassersteinGradientPenaltyLoss { CriticSteps = 4 }).Build();
+        var progress = new List<TrainingProgress>();
+
+        using TrainingResult result = trainer.Train(new CallbackProgress(progress.Add));
+
+        trainer.Discriminator.modules().OfType<BatchNorm2d>().Should().BeEmpty();
+        trainer.Discriminator.Architecture.DiscriminatorBatchNorm.Should().BeFalse();
+        // 256 images in batches of 32 are 8 critic steps: 2 generator steps.
+        progress.Should().HaveCount(2);
+        progress[^1].BatchesPerEpoch.Should().Be(2);
+        result.History[0].DiscriminatorAccuracy.Should().BeInRange(0, 1);
+    }
+
+    [Fact]
+    public void Build_CriticLossWithBatchNorm_OrLabelSmoothingWithoutLabels_IsReported()
+    {
+        Action batchNorm = () => Tiny(1).Configure(o => o.Loss = new WassersteinGradientPenaltyLoss()).Build();
+        Action smoothing = () => Tiny(1).WithLoss(new HingeLoss()).WithLabelSmoothing(0.1).Build();
+        Action fewImages = () => Tiny(1).WithLoss(new WassersteinGradientPenaltyLoss { CriticSteps = 9 }).Train();
+
+        batchNorm.Should().Throw<DcganValidationException>().Which.Errors.Should().ContainSingle().Which.Should().Contain("wgan-gp").And.Contain("DiscriminatorBatchNorm = false");
+        smoothing.Should().Throw<DcganValidationException>().Which.Errors.Should().ContainSingle().Which.Should().Contain("hinge").And.Contain("WithLabelSmoothing(0.1)");
+        fewImages.Should().Throw<InvalidOperationException>().WithMessage("*256 images*288*9 critic batches of 32*");
+    }
+
+    [Fact]
+    public void WithLabelSmoothing_SetsTheNonSaturatingLossesSmoothing()
+    {
+        using AdversarialTrainer trainer = Tiny(1).WithLabelSmoothing(0.1).Build();
+
+        trainer.Options.Loss.Should().Be(new NonSaturatingLoss { LabelSmoothing = 0.1 });
+    }
+}
