@@ -19,7 +19,7 @@ internal static class SoakBenchmark
         Console.WriteLine($"CPU: {Stats.Cpu()}; libtorch threads: {threads}");
         MnistImageSet subset = MnistDataset.Load().Train.Take(images);
         var rss = new List<double>();
-        var progress = CallbackProgress.AtEpochEnd(() => rss.Add(Stats.RssMegabytes()));
+        var progress = InlineProgress.AtEpochEnd(_ => rss.Add(Stats.RssMegabytes()));
         using TrainingResult result = new DcganBuilder().WithDataSource(subset.ToDataSource()).WithEpochs(epochs).WithThreads(threads).Train(progress);
         Console.WriteLine($"RSS after each epoch (MB): {string.Join(", ", rss.Select(r => r.ToString("F0")))}");
         Console.WriteLine($"first {rss[0]:F0} MB, last {rss[^1]:F0} MB, max {rss.Max():F0} MB, growth from epoch 2 to the end {rss[^1] - rss[1]:F0} MB over {epochs - 2} epochs");

@@ -89,7 +89,7 @@ internal static class StepBenchmark
     private static double MeasureTrainer(MnistImageSet subset, int steps, int warmup, int threads)
     {
         long start = 0, end = 0;
-        var progress = new CallbackProgress(p =>
+        var progress = new InlineProgress(p =>
         {
             if (p.Batch == warmup)
                 start = Stopwatch.GetTimestamp();

@@ -18,7 +18,7 @@ internal static class TrainingBenchmark
         Console.WriteLine($"RSS before training: {Stats.RssMegabytes():F0} MB");
 
         var rssAfterEpoch = new List<double>();
-        var progress = CallbackProgress.AtEpochEnd(() => rssAfterEpoch.Add(Stats.RssMegabytes()));
+        var progress = InlineProgress.AtEpochEnd(_ => rssAfterEpoch.Add(Stats.RssMegabytes()));
         using TrainingResult result = new DcganBuilder().WithMnist().WithEpochs(epochs).WithThreads(threads).Train(progress);
 
         Console.WriteLine("| epoch | seconds | images/s | RSS after epoch (MB) |");

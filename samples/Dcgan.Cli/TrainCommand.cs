@@ -16,7 +16,7 @@ internal static class TrainCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Images per batch.", DefaultValueFactory = _ => defaults.BatchSize };
         var output = new Option<string>("--output") { Description = "Directory for sample grids and model files.", DefaultValueFactory = _ => "outputs" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Directory holding the MNIST files (else DCGAN_MNIST_DIR, else the cache, downloading if needed)." };
-        var seed = new Option<long>("--seed") { Description = "Seed of initialisation, shuffling and noise.", DefaultValueFactory = _ => 42 };
+        var seed = new Option<long>("--seed") { Description = "Seed of initialisation, shuffling and noise.", DefaultValueFactory = _ => defaults.Seed };
         var limit = new Option<int?>("--limit") { Description = "Train on the first N images only." };
         var threads = new Option<int>("--threads") { Description = "libtorch threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var resume = new Option<string?>("--resume") { Description = "A checkpoint to continue from (the run's settings come from it; --epochs is the total)." };

@@ -5,10 +5,14 @@ using Generator = Dcgan.Models.Generator;
 
 namespace Dcgan.Mnist;
 
-/// <summary>Asks a class-conditional MNIST generator for a digit by value: <c>generator.Generate(digit: 7, count: 16)</c>.</summary>
+/// <summary>Asks a class-conditional MNIST generator for a digit by value: <c>generator.GenerateDigit(digit: 7, count: 16)</c>.</summary>
 public static class MnistGeneratorExtensions
 {
-    /// <summary>Generates <paramref name="count"/> images of <paramref name="digit"/> from seeded noise.</summary>
+    /// <summary>
+    /// Generates <paramref name="count"/> images of <paramref name="digit"/> from seeded noise. Named apart from
+    /// <see cref="Generator.Generate(int, long, int?)"/> so that <c>GenerateDigit(7, 16)</c> cannot be read as
+    /// "7 images, seed 16".
+    /// </summary>
     /// <param name="generator">A generator conditioned on the MNIST digits (for example <see cref="Pretrained.MnistPretrained.LoadConditionalGenerator"/>).</param>
     /// <param name="digit">The digit, 0 to 9.</param>
     /// <param name="count">How many images.</param>
@@ -17,7 +21,7 @@ public static class MnistGeneratorExtensions
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="digit"/> is not 0 to 9, or <paramref name="count"/> is not positive.</exception>
     /// <exception cref="InvalidOperationException">The generator is not class-conditional.</exception>
     /// <exception cref="ArgumentException">The generator's classes do not include that digit.</exception>
-    public static Tensor Generate(this Generator generator, int digit, int count, long seed = 0)
+    public static Tensor GenerateDigit(this Generator generator, int digit, int count, long seed = 0)
     {
         ArgumentNullException.ThrowIfNull(generator);
         return generator.Generate(count, seed, generator.LabelOfDigit(digit));

@@ -1,3 +1,4 @@
+using Dcgan.Models;
 using Dcgan.Imaging;
 using static TorchSharp.torch;
 
@@ -17,9 +18,6 @@ public static class PixelTransforms
 {
     /// <summary>The side of an MNIST image as published.</summary>
     public const int MnistSide = 28;
-
-    /// <summary>The image sizes MNIST can be delivered at.</summary>
-    public static IReadOnlyList<int> SupportedSizes { get; } = [28, 32, 64];
 
     /// <summary>Converts <paramref name="count"/> 28x28 images of bytes to a tensor <c>[count, 1, size, size]</c> in [-1, 1].</summary>
     /// <param name="pixels">Row-major bytes, 784 per image.</param>
@@ -58,14 +56,10 @@ public static class PixelTransforms
         };
     }
 
-    /// <summary>Converts a tensor in [-1, 1] back to bytes, clamped and rounded.</summary>
-    /// <param name="images">Any tensor.</param>
-    /// <returns>The bytes in row-major order.</returns>
-    public static byte[] ToBytes(Tensor images) => TensorImages.ToBytes(images);
 
     private static void CheckSize(int imageSize)
     {
-        if (!SupportedSizes.Contains(imageSize))
-            throw new ArgumentOutOfRangeException(nameof(imageSize), imageSize, $"MNIST can be delivered at {string.Join(", ", SupportedSizes)} pixels.");
+        if (!DcganArchitecture.SupportedImageSizes.Contains(imageSize))
+            throw new ArgumentOutOfRangeException(nameof(imageSize), imageSize, $"MNIST can be delivered at {string.Join(", ", DcganArchitecture.SupportedImageSizes)} pixels.");
     }
 }

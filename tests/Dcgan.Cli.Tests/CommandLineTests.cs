@@ -49,6 +49,19 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Train_Loss_AcceptsOnlyTheLibrarysLosses_AndHingeWithLabelSmoothingIsNamedAsAConflict()
+    {
+        (int unknownExit, string unknown) = CliProcess.Run("train --loss least-squares --output /tmp/dcgan-never-written-loss", TimeSpan.FromMinutes(1));
+        (int conflictExit, string conflict) = CliProcess.Run("train --loss hinge --label-smoothing 0.1 --output /tmp/dcgan-never-written-loss", TimeSpan.FromMinutes(1));
+
+        unknownExit.Should().NotBe(0);
+        unknown.Should().Contain("least-squares").And.Contain("non-saturating").And.Contain("wgan-gp");
+        conflictExit.Should().Be(2);
+        conflict.Should().Contain("WithLabelSmoothing(0.1)").And.Contain("hinge");
+        Directory.Exists("/tmp/dcgan-never-written-loss/samples").Should().BeFalse();
+    }
+
+    [Fact]
     public void GenerateDigit_WithoutAModel_WritesThatDigitFromThePretrainedConditionalGenerator()
     {
         using var directory = TestData.CreateTemporaryDirectory();

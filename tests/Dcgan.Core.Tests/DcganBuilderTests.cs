@@ -27,6 +27,24 @@ public sealed class DcganBuilderTests
     }
 
     [Fact]
+    public void Validate_OnlyReadsTheOptions_WhileBuildCreatesTheDirectories()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+        string output = Path.Combine(directory.Path, "out"), checkpoints = Path.Combine(directory.Path, "checkpoints");
+        var options = new DcganOptions { OutputDirectory = output, CheckpointDirectory = checkpoints };
+
+        options.Validate().Should().BeEmpty();
+        Directory.Exists(output).Should().BeFalse();
+        Directory.Exists(checkpoints).Should().BeFalse();
+
+        using (new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).Configure(o => { o.OutputDirectory = output; o.CheckpointDirectory = checkpoints; }).Build())
+        {
+        }
+        Directory.Exists(output).Should().BeTrue();
+        Directory.Exists(checkpoints).Should().BeTrue();
+    }
+
+    [Fact]
     public void Build_UnwritableOutputDirectory_IsReportedBeforeTraining()
     {
         using var directory = TestData.CreateTemporaryDirectory();

@@ -15,7 +15,7 @@ public sealed class PixelTransformsTests
         images.shape.Should().Equal(16, 1, 28, 28);
         images.min().item<float>().Should().Be(-1f);
         images.max().item<float>().Should().Be(1f);
-        PixelTransforms.ToBytes(images).Should().Equal(Sample.Pixels.ToArray());
+        Dcgan.Imaging.TensorImages.ToBytes(images).Should().Equal(Sample.Pixels.ToArray());
     }
 
     [Fact]

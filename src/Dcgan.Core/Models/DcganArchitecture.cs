@@ -92,10 +92,10 @@ public sealed record DcganArchitecture
     public const int MaxDiscriminatorPacking = 8;
 
     /// <summary>Side of the first feature map the generator projects the noise to (7 for 28 px, else 4).</summary>
-    public int BaseSize => ImageSize == 28 ? 7 : 4;
+    internal int BaseSize => ImageSize == 28 ? 7 : 4;
 
     /// <summary>How many stride-2 (de)convolutions separate <see cref="BaseSize"/> from <see cref="ImageSize"/>.</summary>
-    public int Doublings => ImageSize switch { 28 => 2, 32 => 3, 64 => 4, _ => 0 };
+    internal int Doublings => ImageSize switch { 28 => 2, 32 => 3, 64 => 4, _ => 0 };
 
     /// <summary>
     /// Lists every problem with this architecture; empty when it is valid.
@@ -152,7 +152,7 @@ public sealed record DcganArchitecture
 
     /// <summary>Throws when <see cref="Validate"/> reports a problem.</summary>
     /// <exception cref="ArgumentException">The architecture is invalid; the message lists every problem.</exception>
-    public void EnsureValid()
+    internal void EnsureValid()
     {
         IReadOnlyList<string> errors = Validate();
         if (errors.Count > 0)

@@ -15,8 +15,9 @@ namespace Dcgan.Models;
 /// giving keys such as <c>main.0.weight</c> (first transposed convolution), <c>main.1.weight</c>,
 /// <c>main.1.bias</c>, <c>main.1.running_mean</c> (its batch norm), and so on. The layout is listed in
 /// <c>docs/architecture.md</c>.</para>
-/// <para>The generator owns its parameters; dispose it when done. It is not thread-safe: give each
-/// thread its own instance or serialise calls.</para>
+/// <para>The generator owns its parameters; dispose it when done. The inference methods
+/// (<see cref="Generate(Tensor)"/> and the overloads built on it) may be called from several threads at once: they
+/// take a lock, so calls are serialised. Training it (<c>forward</c> with gradients, an optimizer) is not thread-safe.</para>
 /// </remarks>
 public sealed class Generator : nn.Module<Tensor, Tensor>
 {

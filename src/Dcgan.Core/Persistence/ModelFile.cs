@@ -137,7 +137,7 @@ internal static class ModelFile
         IReadOnlyList<string> errors = architecture.Validate();
         if (errors.Count > 0)
             throw new InvalidDataException($"'{source}' describes an invalid architecture: {string.Join(" ", errors)}");
-        return new ModelManifest(kind, version, architecture, training);
+        return new ModelManifest(architecture, training);
     }
 
     /// <summary>Copies tensors named <c>prefix + key</c> into the module's state dict, checking names, shapes and types.</summary>
@@ -197,7 +197,7 @@ internal static class ModelFile
         if (!string.Equals(legacy.Kind, kind.ToString(), StringComparison.Ordinal))
             throw new InvalidDataException($"'{source}' holds a {legacy.Kind.ToLowerInvariant()}, not a {kind.ToString().ToLowerInvariant()}.");
 
-        TModule module = create(new ModelManifest(kind, 1, legacy.Architecture, null));
+        TModule module = create(new ModelManifest(legacy.Architecture, null));
         try
         {
             module.load(stream, strict: true);

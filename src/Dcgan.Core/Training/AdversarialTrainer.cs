@@ -82,13 +82,6 @@ public sealed class AdversarialTrainer : IDisposable
     /// <summary>The discriminator being trained; owned by this trainer.</summary>
     public Discriminator Discriminator => discriminator;
 
-    /// <summary>Like <see cref="Train"/>, on a thread-pool thread.</summary>
-    /// <param name="progress">Receives a snapshot after every batch, on the training thread.</param>
-    /// <param name="cancellationToken">Checked before every batch.</param>
-    /// <returns>The result, which owns the trained generator.</returns>
-    public Task<TrainingResult> TrainAsync(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        Task.Run(() => Train(progress, cancellationToken), CancellationToken.None);
-
     /// <summary>Loads the data and trains for <see cref="DcganOptions.Epochs"/> epochs.</summary>
     /// <param name="progress">Receives a snapshot after every batch, on the training thread.</param>
     /// <param name="cancellationToken">Checked before every batch; cancellation returns within one batch.</param>

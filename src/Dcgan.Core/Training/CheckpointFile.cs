@@ -80,23 +80,13 @@ internal static class CheckpointFile
         LoadOptimizer(generatorOptimizer, content, "generator_optimizer", path);
         LoadOptimizer(discriminatorOptimizer, content, "discriminator_optimizer", path);
 
-        IReadOnlyList<EpochSummary> history;
-        try
-        {
-            history = JsonSerializer.Deserialize<List<EpochSummary>>(content.Metadata.GetValueOrDefault("history") ?? "[]") ?? [];
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"Checkpoint '{path}' has a malformed history: {ex.Message}", ex);
-        }
-        double seconds = double.TryParse(content.Metadata.GetValueOrDefault("training_seconds"), NumberStyles.Float, CultureInfo.InvariantCulture, out double s) ? s : 0;
         return new CheckpointState(
             ParseInt(content, "epoch", path),
-            long.Parse(content.Metadata.GetValueOrDefault("step") ?? "0", CultureInfo.InvariantCulture),
+            ParseStep(content, path),
             SafetensorsFile.ToTensor(Required(content, "random_state", path)),
             SafetensorsFile.ToTensor(Required(content, "fixed_noise", path)),
-            history,
-            seconds);
+            ParseHistory(content, path),
+            ParseTrainingSeconds(content));
     }
 
     /// <summary>Rebuilds the generator saved in a checkpoint (its weight average when the run kept one), with its training summary.</summary>
@@ -109,12 +99,10 @@ internal static class CheckpointFile
         {
             string prefix = content.Tensors.Keys.Any(k => k.StartsWith(AveragePrefix, StringComparison.Ordinal)) ? AveragePrefix : "generator.";
             ModelFile.LoadStateDict(generator, Only(content, prefix), prefix, path);
-            IReadOnlyList<EpochSummary> history = JsonSerializer.Deserialize<List<EpochSummary>>(content.Metadata.GetValueOrDefault("history") ?? "[]") ?? [];
-            int epoch = ParseInt(content, "epoch", path);
-            double seconds = double.TryParse(content.Metadata.GetValueOrDefault("training_seconds"), NumberStyles.Float, CultureInfo.InvariantCulture, out double s) ? s : 0;
-            generator.Training = new TrainingSummary(epoch, long.Parse(content.Metadata.GetValueOrDefault("step") ?? "0", CultureInfo.InvariantCulture),
+            IReadOnlyList<EpochSummary> history = ParseHistory(content, path);
+            generator.Training = new TrainingSummary(ParseInt(content, "epoch", path), ParseStep(content, path),
                 options.Seed, options.BatchSize, content.Metadata.GetValueOrDefault("data_source") ?? "", history.Count > 0 ? history[^1].DiscriminatorLoss : double.NaN,
-                history.Count > 0 ? history[^1].GeneratorLoss : double.NaN, seconds, ModelFile.LibraryVersion);
+                history.Count > 0 ? history[^1].GeneratorLoss : double.NaN, ParseTrainingSeconds(content), ModelFile.LibraryVersion);
             generator.eval();
             return generator;
         }
@@ -158,6 +146,27 @@ internal static class CheckpointFile
             throw new InvalidDataException($"Checkpoint '{path}' has malformed options: {ex.Message}", ex);
         }
     }
+
+    private static IReadOnlyList<EpochSummary> ParseHistory(SafetensorsContent content, string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<List<EpochSummary>>(content.Metadata.GetValueOrDefault("history") ?? "[]") ?? [];
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"Checkpoint '{path}' has a malformed history: {ex.Message}", ex);
+        }
+    }
+
+    private static long ParseStep(SafetensorsContent content, string path) =>
+        content.Metadata.GetValueOrDefault("step") is not string text ? 0
+        : long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long step) && step >= 0 ? step
+        : throw new InvalidDataException($"Checkpoint '{path}' has no valid 'step' in its metadata.");
+
+    // Written for information only (the ETA of a resumed run); a checkpoint without it resumes as if it took no time.
+    private static double ParseTrainingSeconds(SafetensorsContent content) =>
+        double.TryParse(content.Metadata.GetValueOrDefault("training_seconds"), NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) ? seconds : 0;
 
     private static int ParseInt(SafetensorsContent content, string key, string path) =>
         int.TryParse(content.Metadata.GetValueOrDefault(key), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= 0

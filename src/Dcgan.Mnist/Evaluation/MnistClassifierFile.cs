@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Dcgan.Persistence;
 
 namespace Dcgan.Mnist.Evaluation;
 
@@ -6,7 +7,7 @@ namespace Dcgan.Mnist.Evaluation;
 public static class MnistClassifierFile
 {
     /// <summary>The embedded resource holding the shipped weights (TorchSharp state-dict format).</summary>
-    public const string ResourceName = "Dcgan.Mnist.Evaluation.mnist-classifier.bin";
+    internal const string ResourceName = "Dcgan.Mnist.Evaluation.mnist-classifier.bin";
 
     /// <summary>Loads the classifier shipped with Dcgan.Mnist.</summary>
     /// <returns>The classifier in evaluation mode, owned by the caller.</returns>
@@ -22,7 +23,7 @@ public static class MnistClassifierFile
 
     /// <summary>The SHA-256 of the shipped weights, lower-case hex, as recorded in <c>docs/evaluation.md</c>.</summary>
     /// <returns>The hash.</returns>
-    public static string ShippedSha256()
+    internal static string ShippedSha256()
     {
         using Stream stream = OpenShipped();
         return Convert.ToHexStringLower(SHA256.HashData(stream));
@@ -30,14 +31,16 @@ public static class MnistClassifierFile
 
     /// <summary>Writes a classifier's weights to <paramref name="path"/>.</summary>
     /// <param name="classifier">The classifier.</param>
-    /// <param name="path">The file; its directory must exist.</param>
+    /// <param name="path">The file, replaced atomically; its directory is created if missing.</param>
     public static void Save(MnistClassifier classifier, string path)
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string temporary = path + ".tmp";
-        classifier.save(temporary);
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            classifier.save(writer);
+        });
     }
 
     private static Stream OpenShipped() =>

@@ -21,7 +21,7 @@ public static class MnistPretrained
 
     /// <summary>
     /// Loads the pretrained class-conditional 28x28 MNIST generator: ask it for a digit with
-    /// <c>generator.Generate(digit: 7, count: 16)</c> (see <see cref="MnistGeneratorExtensions"/>).
+    /// <c>generator.GenerateDigit(digit: 7, count: 16)</c> (see <see cref="MnistGeneratorExtensions"/>).
     /// </summary>
     /// <returns>A generator in evaluation mode on the CPU, owned by the caller.</returns>
     /// <exception cref="InvalidOperationException">The resource is missing from the assembly.</exception>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Dcgan.Persistence;
 
 namespace Dcgan.Mnist.Sources;
 
@@ -41,36 +42,26 @@ internal sealed class MnistDownloader(HttpClient client, IReadOnlyList<Uri> mirr
         timeoutSource.CancelAfter(timeout);
         CancellationToken token = timeoutSource.Token;
 
-        string temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{file.Name}.{Guid.NewGuid():N}.part");
-        try
+        // A failed or mismatching download leaves any earlier file as it was.
+        AtomicFile.Write(target, output =>
         {
-            using (var request = new HttpRequestMessage(HttpMethod.Get, address))
-            using (HttpResponseMessage response = client.Send(request, HttpCompletionOption.ResponseHeadersRead, token))
+            using var request = new HttpRequestMessage(HttpMethod.Get, address);
+            using HttpResponseMessage response = client.Send(request, HttpCompletionOption.ResponseHeadersRead, token);
+            if (!response.IsSuccessStatusCode)
+                throw new HttpRequestException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
+            using Stream body = response.Content.ReadAsStream(token);
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            byte[] buffer = new byte[1 << 16];
+            int read;
+            while ((read = body.ReadAsync(buffer, token).AsTask().GetAwaiter().GetResult()) > 0)
             {
-                if (!response.IsSuccessStatusCode)
-                    throw new HttpRequestException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
-                using Stream body = response.Content.ReadAsStream(token);
-                using var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write);
-                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                byte[] buffer = new byte[1 << 16];
-                int read;
-                while ((read = body.ReadAsync(buffer, token).AsTask().GetAwaiter().GetResult()) > 0)
-                {
-                    hash.AppendData(buffer, 0, read);
-                    output.Write(buffer, 0, read);
-                }
-                output.Flush(flushToDisk: true);
-                string actual = Convert.ToHexStringLower(hash.GetHashAndReset());
-                if (!string.Equals(actual, file.Sha256, StringComparison.Ordinal))
-                    throw new InvalidDataException($"SHA-256 mismatch: expected {file.Sha256}, got {actual} ({output.Length} bytes)");
+                hash.AppendData(buffer, 0, read);
+                output.Write(buffer, 0, read);
             }
-            File.Move(temporary, target, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-                File.Delete(temporary);
-        }
+            string actual = Convert.ToHexStringLower(hash.GetHashAndReset());
+            if (!string.Equals(actual, file.Sha256, StringComparison.Ordinal))
+                throw new InvalidDataException($"SHA-256 mismatch: expected {file.Sha256}, got {actual} ({output.Length} bytes)");
+        });
     }
 
     private static string Describe(Exception ex) => ex switch

@@ -71,7 +71,7 @@ public sealed class AdversarialTrainerTests
     {
         var reports = new List<TrainingProgress>();
 
-        using TrainingResult result = Tiny(images: 256, epochs: 2).Train(new CallbackProgress(reports.Add));
+        using TrainingResult result = Tiny(images: 256, epochs: 2).Train(new InlineProgress(reports.Add));
 
         reports.Should().HaveCount(2 * (256 / 32));
         reports.Select(r => r.Step).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
@@ -117,7 +117,7 @@ public sealed class AdversarialTrainerTests
         using var directory = TestData.CreateTemporaryDirectory();
         using var cancellation = new CancellationTokenSource();
         int reportsAfterCancel = -1;
-        var progress = new CallbackProgress(p =>
+        var progress = new InlineProgress(p =>
         {
             if (cancellation.IsCancellationRequested)
                 reportsAfterCancel++;
@@ -165,7 +165,7 @@ public sealed class AdversarialTrainerTests
     public void Train_LiveTensorCount_IsTheSameAfterEveryEpoch()
     {
         var liveAtEpochEnd = new List<long>();
-        var progress = new CallbackProgress(p =>
+        var progress = new InlineProgress(p =>
         {
             if (p.Batch == p.BatchesPerEpoch)
                 liveAtEpochEnd.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount);

@@ -69,7 +69,7 @@ public sealed class TrainingObservabilityTests
     {
         var clock = new ManualClock();
         var reports = new List<TrainingProgress>();
-        var progress = new CallbackProgress(p =>
+        var progress = new InlineProgress(p =>
         {
             reports.Add(p);
             clock.Advance(TimeSpan.FromSeconds(1));

@@ -43,11 +43,11 @@ public sealed class ConditionalTrainingTests
         var architecture = new DcganArchitecture { GeneratorFeatureMaps = 8, LatentSize = 16, ClassNames = MnistDataset.DigitNames };
         using var generator = new Generator(architecture, seed: 1);
 
-        using Tensor sevens = generator.Generate(digit: 7, count: 3, seed: 2);
+        using Tensor sevens = generator.GenerateDigit(digit: 7, count: 3, seed: 2);
         using Tensor byLabel = generator.Generate(3, 2, label: 7);
 
         sevens.eq(byLabel).all().item<bool>().Should().BeTrue();
-        generator.Invoking(g => g.Generate(digit: 10, count: 1)).Should().Throw<ArgumentOutOfRangeException>();
+        generator.Invoking(g => g.GenerateDigit(digit: 10, count: 1)).Should().Throw<ArgumentOutOfRangeException>();
         using var animals = new Generator(architecture with { ClassNames = ["cat", "dog"] });
         animals.Invoking(g => g.LabelOfDigit(7)).Should().Throw<ArgumentException>().WithMessage("*no class '7'*cat, dog*");
     }

@@ -73,7 +73,7 @@ public sealed class MnistDownloadTests : IDisposable
 
         act.Should().Throw<IOException>().WithMessage("*train-labels-idx1-ubyte.gz*SHA-256 mismatch*3552534a*DCGAN_MNIST_DIR*");
         Directory.GetFiles(cache.Path).Select(Path.GetFileName).Should().NotContain("train-labels-idx1-ubyte.gz")
-            .And.NotContain(name => name!.EndsWith(".part", StringComparison.Ordinal));
+            .And.NotContain(name => name!.EndsWith(".tmp", StringComparison.Ordinal));
 
         using var good = new LocalHttpServer(Real);
         MnistDataset.Load(Options(good)).Train.Count.Should().Be(60000);
@@ -137,7 +137,7 @@ public sealed class MnistDownloadTests : IDisposable
 
         act.Should().Throw<IOException>().WithMessage("*train-images-idx3-ubyte.gz*");
         Directory.GetFiles(cache.Path).Select(Path.GetFileName).Should().NotContain("train-images-idx3-ubyte.gz")
-            .And.NotContain(name => name!.EndsWith(".part", StringComparison.Ordinal));
+            .And.NotContain(name => name!.EndsWith(".tmp", StringComparison.Ordinal));
 
         using var good = new LocalHttpServer(Real);
         MnistDataset.Load(Options(good)).Train.Count.Should().Be(60000);

@@ -59,7 +59,7 @@ public sealed class LossTrainingTests
         using AdversarialTrainer trainer = Tiny(1).WithLoss(new WassersteinGradientPenaltyLoss { CriticSteps = 4 }).Build();
         var progress = new List<TrainingProgress>();
 
-        using TrainingResult result = trainer.Train(new CallbackProgress(progress.Add));
+        using TrainingResult result = trainer.Train(new InlineProgress(progress.Add));
 
         trainer.Discriminator.modules().OfType<BatchNorm2d>().Should().BeEmpty();
         trainer.Discriminator.Architecture.DiscriminatorBatchNorm.Should().BeFalse();
