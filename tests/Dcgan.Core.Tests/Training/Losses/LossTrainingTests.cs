@@ -82,6 +82,42 @@ public sealed class LossTrainingTests
     }
 
     [Fact]
+    public void Resume_FromACheckpointWrittenBeforeLossesWereTypes_KeepsItsLabelSmoothing()
+    {
+        using var checkpoints = TestData.CreateTemporaryDirectory();
+        using (Tiny(1).WithLabelSmoothing(0.2).WithCheckpoints(checkpoints.Path).Train())
+        {
+        }
+        string current = Path.Combine(checkpoints.Path, "checkpoint_epoch_001.dcgan-ckpt");
+        string legacy = Path.Combine(checkpoints.Path, "legacy.dcgan-ckpt");
+        WriteWithLegacyOptions(current, legacy);
+
+        using TrainingResult fromCurrent = Tiny(2).WithResumeFrom(current).Train();
+        using TrainingResult fromLegacy = Tiny(2).WithResumeFrom(legacy).Train();
+        using AdversarialTrainer legacyTrainer = Tiny(2).WithResumeFrom(legacy).Build();
+
+        legacyTrainer.Options.Loss.Should().Be(new NonSaturatingLoss { LabelSmoothing = 0.2 });
+        ModelAssertions.SameWeights(fromCurrent.Generator, fromLegacy.Generator).Should().BeTrue();
+    }
+
+    /// <summary>Rewrites a checkpoint's options as older versions stored them: no Loss, the smoothing as LabelSmoothing.</summary>
+    private static void WriteWithLegacyOptions(string source, string target)
+    {
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var content = Dcgan.Persistence.SafetensorsFile.Read(File.ReadAllBytes(source), source);
+        var options = System.Text.Json.Nodes.JsonNode.Parse(content.Metadata["options"])!.AsObject();
+        options["Loss"]!["name"]!.GetValue<string>().Should().Be("non-saturating");
+        double smoothing = options["Loss"]!["LabelSmoothing"]!.GetValue<double>();
+        options.Remove("Loss");
+        options["LabelSmoothing"] = smoothing;
+        var metadata = content.Metadata.ToDictionary(p => p.Key, p => p.Value);
+        metadata["options"] = options.ToJsonString();
+        using var stream = File.Create(target);
+        Dcgan.Persistence.SafetensorsFile.Write(stream, metadata,
+            content.Tensors.Select(p => KeyValuePair.Create(p.Key, Dcgan.Persistence.SafetensorsFile.ToTensor(p.Value))).ToList());
+    }
+
+    [Fact]
     public void WithLabelSmoothing_SetsTheNonSaturatingLossesSmoothing()
     {
         using AdversarialTrainer trainer = Tiny(1).WithLabelSmoothing(0.1).Build();
