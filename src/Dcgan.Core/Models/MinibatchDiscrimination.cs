@@ -17,7 +17,7 @@ namespace Dcgan.Models;
 /// The projection (<c>kernels</c>, shape <c>[C * H * W, K * D]</c>) starts from N(0, 0.02), like the DCGAN
 /// convolutions. An image alone in its batch gets zeros.
 /// </remarks>
-public sealed class MinibatchDiscrimination : nn.Module<Tensor, Tensor>
+internal sealed class MinibatchDiscrimination : nn.Module<Tensor, Tensor>
 {
     private readonly Parameter kernels;
     private readonly int kernelCount;

@@ -9,7 +9,7 @@ namespace Dcgan.Models;
 /// <c>[N, 1, H, W]</c> map. A discriminator that sees it can tell a varied batch from a repetitive one,
 /// which pushes the generator to cover more of the data. It has no parameters.
 /// </summary>
-public sealed class MinibatchStdDev : nn.Module<Tensor, Tensor>
+internal sealed class MinibatchStdDev : nn.Module<Tensor, Tensor>
 {
     /// <summary>Creates the layer.</summary>
     public MinibatchStdDev()
