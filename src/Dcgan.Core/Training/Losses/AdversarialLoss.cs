@@ -89,7 +89,13 @@ public abstract record AdversarialLoss
     /// <summary>The reported mean score of a batch: a probability where <see cref="ScoresAreProbabilities"/>, else the raw mean.</summary>
     internal Tensor MeanScore(Tensor scores) => ScoresAreProbabilities ? scores.sigmoid().mean() : scores.mean();
 
-    /// <summary>The fraction of real and fake scores on the right side of the loss's decision boundary.</summary>
-    internal virtual Tensor Accuracy(Tensor realScores, Tensor fakeScores) =>
-        realScores.gt(0).sum().add(fakeScores.lt(0).sum()).to_type(ScalarType.Float32).div(2.0 * realScores.shape[0]);
+    /// <summary>The fraction of real scores above, and fake scores below, the loss's <see cref="DecisionBoundary"/>.</summary>
+    internal Tensor Accuracy(Tensor realScores, Tensor fakeScores)
+    {
+        Tensor boundary = DecisionBoundary(realScores, fakeScores);
+        return realScores.gt(boundary).sum().add(fakeScores.lt(boundary).sum()).to_type(ScalarType.Float32).div(2.0 * realScores.shape[0]);
+    }
+
+    /// <summary>The score that separates "real" from "fake": 0 (the sign of a logit or a hinge score) unless the loss says otherwise.</summary>
+    private protected virtual Tensor DecisionBoundary(Tensor realScores, Tensor fakeScores) => zeros([], realScores.dtype, realScores.device);
 }

@@ -62,9 +62,6 @@ public sealed record WassersteinGradientPenaltyLoss : AdversarialLoss
 
     internal override Tensor GeneratorLoss(Tensor fakeScores) => fakeScores.mean().neg();
 
-    internal override Tensor Accuracy(Tensor realScores, Tensor fakeScores)
-    {
-        Tensor midpoint = realScores.mean().add(fakeScores.mean()).div(2.0);
-        return realScores.gt(midpoint).sum().add(fakeScores.lt(midpoint).sum()).to_type(ScalarType.Float32).div(2.0 * realScores.shape[0]);
-    }
+    // A critic's scores have no fixed zero: judge them against the midpoint of the batch's two means.
+    private protected override Tensor DecisionBoundary(Tensor realScores, Tensor fakeScores) => realScores.mean().add(fakeScores.mean()).div(2.0);
 }
