@@ -1,5 +1,5 @@
 using Dcgan.Imaging;
-using Dcgan.Models;
+using Dcgan.Inference;
 using TorchSharp;
 
 namespace Dcgan.Benchmarks;
@@ -14,17 +14,17 @@ internal static class EmbeddingBenchmark
         Console.WriteLine($"CPU: {Stats.Cpu()}; libtorch threads: {threads}");
         Console.WriteLine($"file size: {new FileInfo(modelPath).Length / 1024.0:F0} KiB");
 
-        double load = Stats.MedianMilliseconds(2, 20, () => Generator.Load(modelPath).Dispose());
-        Console.WriteLine($"Generator.Load: median {load:F1} ms over 20 loads");
+        double load = Stats.MedianMilliseconds(2, 20, () => TorchImageGenerator.Load(modelPath).Dispose());
+        Console.WriteLine($"TorchImageGenerator.Load: median {load:F1} ms over 20 loads");
 
-        using Generator generator = Generator.Load(modelPath);
+        using TorchImageGenerator generator = TorchImageGenerator.Load(modelPath);
         long seed = 0;
-        double one = Stats.MedianMilliseconds(20, 500, () => generator.Generate(1, seed++).Dispose());
-        Console.WriteLine($"generate 1 digit (tensor): median {one:F3} ms over 500 calls");
+        double one = Stats.MedianMilliseconds(20, 500, () => generator.Generate(1, seed++));
+        Console.WriteLine($"generate 1 digit (float batch): median {one:F3} ms over 500 calls");
         double onePng = Stats.MedianMilliseconds(20, 500, () => generator.GeneratePngs(1, seed++));
         Console.WriteLine($"generate 1 digit as PNG bytes: median {onePng:F3} ms over 500 calls");
-        double thousand = Stats.MedianMilliseconds(2, 10, () => generator.Generate(1000, seed++).Dispose());
-        Console.WriteLine($"generate 1,000 digits (tensor): median {thousand:F1} ms over 10 calls");
+        double thousand = Stats.MedianMilliseconds(2, 10, () => generator.Generate(1000, seed++));
+        Console.WriteLine($"generate 1,000 digits (float batch): median {thousand:F1} ms over 10 calls");
         double thousandPixels = Stats.MedianMilliseconds(2, 10, () => generator.GeneratePixels(1000, seed++));
         Console.WriteLine($"generate 1,000 digits as raw pixels: median {thousandPixels:F1} ms over 10 calls");
         double grid = Stats.MedianMilliseconds(5, 50, () => generator.GenerateGridPng(64, seed++));

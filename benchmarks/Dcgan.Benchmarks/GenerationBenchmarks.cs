@@ -2,7 +2,9 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Dcgan.Imaging;
+using Dcgan.Inference;
 using Dcgan.Models;
+using Dcgan.Persistence;
 using TorchSharp;
 
 namespace Dcgan.Benchmarks;
@@ -17,7 +19,7 @@ namespace Dcgan.Benchmarks;
 public class GenerationBenchmarks
 {
     private string path = "";
-    private Generator generator = null!;
+    private TorchImageGenerator generator = null!;
     private long seed;
 
     [Params(1, 1000)]
@@ -29,8 +31,8 @@ public class GenerationBenchmarks
         torch.set_num_threads(2);
         path = Path.Combine(Path.GetTempPath(), $"dcgan-bench-{Environment.ProcessId}.dcgan");
         using (var fresh = new Generator(new DcganArchitecture(), seed: 1))
-            fresh.Save(path);
-        generator = Generator.Load(path);
+            GeneratorFile.Save(fresh, path);
+        generator = TorchImageGenerator.Load(path);
     }
 
     [GlobalCleanup]
@@ -40,17 +42,17 @@ public class GenerationBenchmarks
         File.Delete(path);
     }
 
-    [Benchmark(Description = "Generate (tensor)")]
-    public void Generate() => generator.Generate(Count, seed++).Dispose();
+    [Benchmark(Description = "Generate (float batch)")]
+    public ImageBatch Generate() => generator.Generate(Count, seed++);
 
     [Benchmark(Description = "GeneratePixels (bytes)")]
     public byte[][] Pixels() => generator.GeneratePixels(Count, seed++);
 
-    [Benchmark(Description = "Generator.Load")]
+    [Benchmark(Description = "TorchImageGenerator.Load")]
     public void Load()
     {
         if (Count == 1)
-            Generator.Load(path).Dispose();
+            TorchImageGenerator.Load(path).Dispose();
     }
 
     private sealed class InProcessShortRun : BenchmarkDotNet.Configs.ManualConfig

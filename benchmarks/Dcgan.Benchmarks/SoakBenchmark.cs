@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Dcgan.Data;
 using Dcgan.Imaging;
 using Dcgan.Mnist;
-using Dcgan.Models;
+using Dcgan.Inference;
 using Dcgan.Training;
 
 namespace Dcgan.Benchmarks;
@@ -24,7 +24,7 @@ internal static class SoakBenchmark
         Console.WriteLine($"RSS after each epoch (MB): {string.Join(", ", rss.Select(r => r.ToString("F0")))}");
         Console.WriteLine($"first {rss[0]:F0} MB, last {rss[^1]:F0} MB, max {rss.Max():F0} MB, growth from epoch 2 to the end {rss[^1] - rss[1]:F0} MB over {epochs - 2} epochs");
 
-        Generator generator = result.Generator;
+        IImageGenerator generator = result.ImageGenerator;
         const int Seeds = 64;
         byte[][] expected = Enumerable.Range(0, Seeds).Select(seed => generator.GeneratePixels(4, seed)[3]).ToArray();
         double before = Stats.RssMegabytes();

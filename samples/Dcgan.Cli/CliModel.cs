@@ -1,5 +1,5 @@
 using Dcgan.Mnist.Pretrained;
-using Dcgan.Models;
+using Dcgan.Inference;
 using Spectre.Console;
 
 namespace Dcgan.Cli;
@@ -11,11 +11,11 @@ internal static class CliModel
     public const string ModelDescription = "A generator file (from train or export); without it, the pretrained MNIST generator shipped with Dcgan.Mnist.";
 
     /// <summary>Loads <paramref name="path"/>, or without one the shipped generator (the class-conditional one when <paramref name="conditional"/>).</summary>
-    public static Generator? TryLoad(string? path, bool conditional = false)
+    public static TorchImageGenerator? TryLoad(string? path, bool conditional = false)
     {
         try
         {
-            return path is not null ? Generator.Load(path)
+            return path is not null ? TorchImageGenerator.Load(path)
                 : conditional ? MnistPretrained.LoadConditionalGenerator()
                 : MnistPretrained.LoadGenerator();
         }

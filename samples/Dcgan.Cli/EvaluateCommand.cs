@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Dcgan.Mnist;
 using Dcgan.Mnist.Evaluation;
-using Dcgan.Models;
+using Dcgan.Inference;
 using Spectre.Console;
 
 namespace Dcgan.Cli;
@@ -41,10 +41,10 @@ internal static class EvaluateCommand
             }
             else
             {
-                using Generator? generator = CliModel.TryLoad(result.GetValue(model));
+                using TorchImageGenerator? generator = CliModel.TryLoad(result.GetValue(model));
                 if (generator is null)
                     return 2;
-                if (generator.Architecture.IsConditional)
+                if (generator.Description.IsConditional)
                 {
                     // Ask for each digit in turn; the overall numbers then come from the same balanced images.
                     conditional = evaluator.EvaluateConditional(generator, Math.Max(2, result.GetValue(count) / 10), result.GetValue(seed));

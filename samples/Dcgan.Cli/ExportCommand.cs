@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Dcgan.Models;
+using Dcgan.Persistence;
+using Dcgan.Training;
 using Spectre.Console;
 
 namespace Dcgan.Cli;
@@ -22,7 +24,7 @@ internal static class ExportCommand
         Generator generator;
         try
         {
-            generator = Generator.LoadFromCheckpoint(checkpointPath);
+            generator = CheckpointFile.LoadGenerator(checkpointPath);
         }
         catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -30,7 +32,7 @@ internal static class ExportCommand
             return 2;
         }
         using (generator)
-            generator.Save(output);
+            GeneratorFile.Save(generator, output);
         AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(output)}[/] ({new FileInfo(output).Length / 1024.0:F0} KiB, epoch {generator.Training?.Epochs}).");
         return 0;
     }

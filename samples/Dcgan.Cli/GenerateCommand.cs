@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Dcgan.Imaging;
 using Dcgan.Mnist;
-using Dcgan.Models;
+using Dcgan.Inference;
 using SixLabors.ImageSharp;
 using Spectre.Console;
 
@@ -43,10 +43,10 @@ internal static class GenerateCommand
         }
 
         // 1. Load the generator; the file describes its own architecture.
-        using Generator? generator = CliModel.TryLoad(modelPath, conditional: digit is not null || classGrid);
+        using TorchImageGenerator? generator = CliModel.TryLoad(modelPath, conditional: digit is not null || classGrid);
         if (generator is null)
             return 2;
-        if ((digit is not null || classGrid) && !generator.Architecture.IsConditional)
+        if ((digit is not null || classGrid) && !generator.Description.IsConditional)
         {
             AnsiConsole.MarkupLine($"[red]--digit and --class-grid need a class-conditional generator; '{Markup.Escape(modelPath ?? "")}' is unconditional (train one with train --conditional).[/]");
             return 2;

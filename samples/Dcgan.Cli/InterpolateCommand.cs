@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Dcgan.Imaging;
-using Dcgan.Models;
+using Dcgan.Inference;
 using Spectre.Console;
 
 namespace Dcgan.Cli;
@@ -28,7 +28,7 @@ internal static class InterpolateCommand
             AnsiConsole.MarkupLine($"[red]--steps must be at least 2, but was {steps}.[/]");
             return 2;
         }
-        using Generator? generator = CliModel.TryLoad(modelPath);
+        using TorchImageGenerator? generator = CliModel.TryLoad(modelPath);
         if (generator is null)
             return 2;
 

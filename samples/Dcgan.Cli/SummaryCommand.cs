@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Dcgan.Inference;
 using Dcgan.Models;
+using Dcgan.Training;
 using Spectre.Console;
 
 namespace Dcgan.Cli;
@@ -19,10 +21,10 @@ internal static class SummaryCommand
             DcganArchitecture architecture;
             if (path is not null)
             {
-                using Generator? loaded = CliModel.TryLoad(path);
+                using TorchImageGenerator? loaded = CliModel.TryLoad(path);
                 if (loaded is null)
                     return 2;
-                architecture = loaded.Architecture;
+                architecture = loaded.Generator.Architecture;
             }
             else
             {

@@ -1,6 +1,6 @@
 using Dcgan.Imaging;
 using Dcgan.Mnist;
-using Dcgan.Models;
+using Dcgan.Inference;
 
 namespace Dcgan.WebDemo;
 
@@ -12,7 +12,7 @@ internal static class DigitsEndpoint
     /// <summary>The service key of the class-conditional generator.</summary>
     public const string ConditionalKey = "conditional";
 
-    public static IResult Handle(Generator generator, [FromKeyedServices(ConditionalKey)] Generator conditional, string? count, string? seed, string? digit)
+    public static IResult Handle(IImageGenerator generator, [FromKeyedServices(ConditionalKey)] IImageGenerator conditional, string? count, string? seed, string? digit)
     {
         int n = 16;
         if (count is not null && (!int.TryParse(count, out n) || n < 1 || n > MaxCount))

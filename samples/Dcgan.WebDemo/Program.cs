@@ -10,18 +10,18 @@
 //                                         the class-conditional generator
 
 using Dcgan.Mnist.Pretrained;
-using Dcgan.Models;
+using Dcgan.Inference;
 using Dcgan.WebDemo;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // 1. Load each generator once; they are thread-safe, so one instance of each serves every request.
 // Without a configured path, the pretrained MNIST generators shipped with Dcgan.Mnist.
-builder.Services.AddSingleton(services => builder.Configuration["Dcgan:ModelPath"] is string path
-    ? Generator.Load(path)
+builder.Services.AddSingleton<IImageGenerator>(services => builder.Configuration["Dcgan:ModelPath"] is string path
+    ? TorchImageGenerator.Load(path)
     : MnistPretrained.LoadGenerator());
-builder.Services.AddKeyedSingleton(DigitsEndpoint.ConditionalKey, (services, _) => builder.Configuration["Dcgan:ConditionalModelPath"] is string path
-    ? Generator.Load(path)
+builder.Services.AddKeyedSingleton<IImageGenerator>(DigitsEndpoint.ConditionalKey, (services, _) => builder.Configuration["Dcgan:ConditionalModelPath"] is string path
+    ? TorchImageGenerator.Load(path)
     : MnistPretrained.LoadConditionalGenerator());
 
 var app = builder.Build();

@@ -38,7 +38,7 @@ public sealed class KillAndResumeTests(ITestOutputHelper output)
 
             foreach (string checkpoint in Checkpoints(checkpoints))
             {
-                using Generator generator = Generator.LoadFromCheckpoint(checkpoint);
+                using Generator generator = Dcgan.Training.CheckpointFile.LoadGenerator(checkpoint);
                 generator.Training!.Epochs.Should().BeInRange(1, 6);
             }
         }
@@ -47,7 +47,7 @@ public sealed class KillAndResumeTests(ITestOutputHelper output)
         (int exitCode, string text) = CliProcess.Run(last is null ? common : $"{common} --resume {last}", TimeSpan.FromMinutes(5));
         output.WriteLine(text);
         exitCode.Should().Be(0, text);
-        using Generator final = Generator.Load(Path.Combine(directory.Path, "generator.dcgan"));
+        using Generator final = Dcgan.Persistence.GeneratorFile.Load(Path.Combine(directory.Path, "generator.dcgan"));
         final.Training!.Epochs.Should().Be(6);
         Directory.GetFiles(Path.Combine(directory.Path, "samples"), "epoch_*.png").Should().HaveCount(6);
     }

@@ -1,4 +1,5 @@
 using Dcgan.Tests;
+using Dcgan.Training;
 
 namespace Dcgan.Core.Tests;
 

@@ -23,8 +23,8 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         string app = Path.Combine(work.Path, "NewcomerApp");
         string version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
 
-        // 1. Pack both libraries at a version no cache has seen.
-        foreach (string library in new[] { "src/Dcgan.Core/Dcgan.Core.csproj", "src/Dcgan.Mnist/Dcgan.Mnist.csproj" })
+        // 1. Pack the libraries at a version no cache has seen (Core depends on Abstractions, Mnist on Core).
+        foreach (string library in new[] { "src/Dcgan.Abstractions/Dcgan.Abstractions.csproj", "src/Dcgan.Core/Dcgan.Core.csproj", "src/Dcgan.Mnist/Dcgan.Mnist.csproj" })
             Run(TestData.RepositoryRoot, "dotnet", $"pack {library} -c Release -o {feed} -p:Version={version}");
         File.Exists(Path.Combine(feed, $"Dcgan.Core.{version}.snupkg")).Should().BeTrue("symbols ship beside the package");
 
@@ -49,7 +49,7 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
             using Dcgan;
             using Dcgan.Imaging;
-            using Dcgan.Models;
+            using Dcgan.Inference;
 
             string data = args[0], output = args[1];
             using (var result = new DcganBuilder()
@@ -60,7 +60,7 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
             {
                 Console.WriteLine($"trained: D loss {result.History[0].DiscriminatorLoss:F3}");
             }
-            using var generator = Generator.Load(Path.Combine(output, "generator.dcgan"));
+            using var generator = TorchImageGenerator.Load(Path.Combine(output, "generator.dcgan"));
             File.WriteAllBytes(Path.Combine(output, "digits.png"), generator.GenerateGridPng(16, seed: 1));
             Console.WriteLine("wrote digits.png");
             """);

@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
+using Dcgan.Inference;
 using Dcgan.Models;
+using Dcgan.Persistence;
 using Dcgan.Tests;
-using TorchSharp;
 
 namespace Dcgan.PublicApi.Tests;
 
@@ -27,13 +28,15 @@ public sealed class PythonInteropTests
         string model = Path.Combine(work.Path, "generator.dcgan");
         string noisePath = Path.Combine(work.Path, "noise.f32");
         string expectedPath = Path.Combine(work.Path, "images.f32");
-        using (var generator = new Generator(architecture, seed: 5))
+        using (var generator = new TorchImageGenerator(new Generator(architecture, seed: 5)))
         {
-            generator.Save(model);
-            using torch.Tensor noise = generator.SampleNoise(8, seed: 3);
-            using torch.Tensor images = generator.Generate(noise); // a conditional one cycles through its classes
-            File.WriteAllBytes(noisePath, MemoryMarshal.AsBytes(noise.data<float>().ToArray().AsSpan()).ToArray());
-            File.WriteAllBytes(expectedPath, MemoryMarshal.AsBytes(images.data<float>().ToArray().AsSpan()).ToArray());
+            GeneratorFile.Save(generator.Generator, model);
+            float[] noise = generator.SampleNoise(8, seed: 3);
+            // A conditional one cycles through its classes, as the Python reader does.
+            int[]? labels = generator.Description.IsConditional ? generator.Description.LabelsFor(8) : null;
+            ImageBatch images = generator.Generate(noise, labels);
+            File.WriteAllBytes(noisePath, MemoryMarshal.AsBytes(noise.AsSpan()).ToArray());
+            File.WriteAllBytes(expectedPath, MemoryMarshal.AsBytes(images.Pixels).ToArray());
         }
 
         string script = Path.Combine(TestData.RepositoryRoot, "samples", "python", "read_generator.py");

@@ -1,8 +1,7 @@
 using Dcgan.Imaging;
-using Dcgan.Models;
+using Dcgan.Inference;
 using Dcgan.Tests;
 using SixLabors.ImageSharp;
-using TorchSharp;
 
 namespace Dcgan.PublicApi.Tests;
 
@@ -25,9 +24,9 @@ public sealed class ReadmeExampleTests
             result.GeneratorPath.Should().NotBeNull();
         }
 
-        using var generator = Generator.Load(Path.Combine(output.Path, "generator.dcgan"));
-        using torch.Tensor digits = generator.Generate(count: 16, seed: 7);
-        using Image grid = TensorImages.ToGrid(digits, columns: 4);
+        using var generator = TorchImageGenerator.Load(Path.Combine(output.Path, "generator.dcgan"));
+        ImageBatch digits = generator.Generate(count: 16, seed: 7);
+        using Image grid = digits.ToGrid(columns: 4);
         grid.Width.Should().Be(4 * 30 + 2);
     }
 }

@@ -26,10 +26,10 @@ public sealed class DemoFactory : WebApplicationFactory<Program>
         var architecture = new DcganArchitecture { GeneratorFeatureMaps = 8, LatentSize = 16 };
         ModelPath = Path.Combine(directory.Path, "generator.dcgan");
         using var generator = new Generator(architecture, seed: 1);
-        generator.Save(ModelPath);
+        Dcgan.Persistence.GeneratorFile.Save(generator, ModelPath);
         ConditionalModelPath = Path.Combine(directory.Path, "conditional.dcgan");
         using var conditional = new Generator(architecture with { ClassNames = Dcgan.Mnist.MnistDataset.DigitNames }, seed: 2);
-        conditional.Save(ConditionalModelPath);
+        Dcgan.Persistence.GeneratorFile.Save(conditional, ConditionalModelPath);
     }
 
     public string ModelPath { get; }

@@ -61,4 +61,7 @@ internal static partial class Log
 
     [LoggerMessage(17, LogLevel.Warning, "Non-finite {Loss} loss at epoch {Epoch}, step {Step}; the batch is skipped (no optimizer step)")]
     public static partial void NonFiniteBatchSkipped(ILogger logger, string loss, int epoch, long step);
+
+    [LoggerMessage(18, LogLevel.Warning, "libtorch's oneDNN convolutions computed wrong numbers on this processor, so they are turned off for this process and ATen's own convolutions are used (see docs/performance.md)")]
+    public static partial void OneDnnConvolutionsDisabled(ILogger logger);
 }

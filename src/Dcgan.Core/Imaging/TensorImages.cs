@@ -1,3 +1,4 @@
+using Dcgan.Inference;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using static TorchSharp.torch;
@@ -5,7 +6,8 @@ using static TorchSharp.torch;
 namespace Dcgan.Imaging;
 
 /// <summary>
-/// Conversions between image tensors in [-1, 1] and bytes or ImageSharp images, and image grids.
+/// Image tensors in [-1, 1] as bytes, ImageSharp images and grids: TorchSharp's side of
+/// <see cref="ImageBatchImages"/>, through the same <see cref="PixelBytes"/> mapping.
 /// </summary>
 /// <remarks>
 /// The mapping is <c>byte = round((x + 1) * 127.5)</c> clamped to [0, 255], and
@@ -30,16 +32,25 @@ public static class TensorImages
         return result.MoveToOuterDisposeScope();
     }
 
-    /// <summary>Converts a tensor in [-1, 1] to bytes: clamped to the range, then rounded.</summary>
+    /// <summary>Converts a tensor in [-1, 1] to bytes (see <see cref="PixelBytes.FromValue"/>).</summary>
     /// <param name="images">Any tensor; values outside [-1, 1] are clamped.</param>
     /// <returns>The bytes in the tensor's row-major order.</returns>
     public static byte[] ToBytes(Tensor images)
     {
         ArgumentNullException.ThrowIfNull(images);
-        using var scope = NewDisposeScope();
-        Tensor bytes = images.detach().cpu().to_type(ScalarType.Float32)
-            .add(1.0).mul_(127.5).round_().clamp_(0, 255).to_type(ScalarType.Byte).contiguous();
-        return bytes.data<byte>().ToArray();
+        return PixelBytes.FromValues(Values(images));
+    }
+
+    /// <summary>A batch <c>[N, C, H, W]</c> of 1- or 3-channel images as an <see cref="ImageBatch"/> (the values are copied to the CPU).</summary>
+    /// <param name="images">The images.</param>
+    /// <returns>The batch.</returns>
+    /// <exception cref="ArgumentException">The tensor is not a non-empty batch of 1- or 3-channel images.</exception>
+    public static ImageBatch ToBatch(Tensor images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (images.dim() != 4 || images.shape[1] is not (1 or 3) || images.shape[0] == 0)
+            throw new ArgumentException($"Expected a non-empty batch [N, C, H, W] with 1 or 3 channels, but got shape [{string.Join(", ", images.shape)}].", nameof(images));
+        return new ImageBatch(Values(images), (int)images.shape[0], (int)images.shape[1], (int)images.shape[2], (int)images.shape[3]);
     }
 
     /// <summary>Converts one image <c>[C, H, W]</c> (or <c>[1, C, H, W]</c>) in [-1, 1] to an ImageSharp image.</summary>
@@ -49,11 +60,11 @@ public static class TensorImages
     public static Image ToImage(Tensor image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        using var scope = NewDisposeScope();
-        Tensor single = image.dim() == 4 && image.shape[0] == 1 ? image.squeeze(0) : image;
-        if (single.dim() != 3 || single.shape[0] is not (1 or 3))
+        bool single = image.dim() == 3 || (image.dim() == 4 && image.shape[0] == 1);
+        if (!single || image.shape[^3] is not (1 or 3))
             throw new ArgumentException($"Expected one image [C, H, W] with 1 or 3 channels, but got shape [{string.Join(", ", image.shape)}].", nameof(image));
-        return FromPlanar(ToBytes(single), (int)single.shape[0], (int)single.shape[2], (int)single.shape[1]);
+        using Tensor batch = image.dim() == 3 ? image.unsqueeze(0) : image.alias();
+        return ToBatch(batch).ToImage(0);
     }
 
     /// <summary>
@@ -71,46 +82,12 @@ public static class TensorImages
         ArgumentNullException.ThrowIfNull(images);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
         ArgumentOutOfRangeException.ThrowIfNegative(padding);
-        if (images.dim() != 4 || images.shape[1] is not (1 or 3) || images.shape[0] == 0)
-            throw new ArgumentException($"Expected a non-empty batch [N, C, H, W] with 1 or 3 channels, but got shape [{string.Join(", ", images.shape)}].", nameof(images));
-
-        int count = (int)images.shape[0], channels = (int)images.shape[1];
-        int height = (int)images.shape[2], width = (int)images.shape[3];
-        int cols = Math.Min(columns, count), rows = (count + cols - 1) / cols;
-        int gridWidth = cols * (width + padding) + padding, gridHeight = rows * (height + padding) + padding;
-
-        byte[] source = ToBytes(images);
-        byte[] planar = new byte[channels * gridHeight * gridWidth];
-        for (int n = 0; n < count; n++)
-        {
-            int top = padding + n / cols * (height + padding), left = padding + n % cols * (width + padding);
-            for (int c = 0; c < channels; c++)
-            {
-                for (int y = 0; y < height; y++)
-                {
-                    Array.Copy(
-                        source, ((n * channels + c) * height + y) * width,
-                        planar, (c * gridHeight + top + y) * gridWidth + left,
-                        width);
-                }
-            }
-        }
-        return FromPlanar(planar, channels, gridWidth, gridHeight);
+        return ToBatch(images).ToGrid(columns, padding);
     }
 
-    private static Image FromPlanar(byte[] planar, int channels, int width, int height)
+    private static float[] Values(Tensor images)
     {
-        if (channels == 1)
-            return Image.LoadPixelData<L8>(planar, width, height);
-
-        int plane = width * height;
-        var interleaved = new byte[plane * 3];
-        for (int i = 0; i < plane; i++)
-        {
-            interleaved[i * 3] = planar[i];
-            interleaved[i * 3 + 1] = planar[plane + i];
-            interleaved[i * 3 + 2] = planar[2 * plane + i];
-        }
-        return Image.LoadPixelData<Rgb24>(interleaved, width, height);
+        using Tensor values = images.detach().cpu().to_type(ScalarType.Float32).contiguous();
+        return values.data<float>().ToArray();
     }
 }

@@ -1,4 +1,3 @@
-using Dcgan.Persistence;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -28,6 +27,7 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
     {
         ArgumentNullException.ThrowIfNull(architecture);
         architecture.EnsureValid();
+        ConvolutionBackend.EnsureCorrect();
         Architecture = architecture;
 
         int width = architecture.DiscriminatorFeatureMaps;
@@ -123,21 +123,6 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
         if (count % packing != 0)
             throw new ArgumentException($"This discriminator judges packs of {packing} images, so the batch must be a multiple of {packing}, but it holds {count}.", nameof(images));
         return images.reshape(count / packing, images.shape[1] * packing, images.shape[2], images.shape[3]);
-    }
-
-    /// <summary>Writes the architecture and weights to <paramref name="path"/>, replacing it atomically.</summary>
-    /// <param name="path">The file to write; its directory is created if missing.</param>
-    public void Save(string path) => ModelFile.Save(path, ModelKind.Discriminator, Architecture, this);
-
-    /// <summary>Loads a discriminator saved by <see cref="Save(string)"/>.</summary>
-    /// <param name="path">The model file.</param>
-    /// <returns>A discriminator in evaluation mode on the CPU, owned by the caller.</returns>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file is not a Dcgan discriminator file, is truncated, or is of a newer format.</exception>
-    public static Discriminator Load(string path)
-    {
-        using FileStream stream = ModelFile.OpenRead(path);
-        return ModelFile.Load(stream, path, ModelKind.Discriminator, manifest => new Discriminator(manifest.Architecture));
     }
 
     /// <inheritdoc />

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using Dcgan.Models;
 using TorchSharp;
@@ -26,12 +25,8 @@ namespace Dcgan.Persistence;
 /// </remarks>
 internal static class ModelFile
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = ModelMetadata.CurrentVersion;
     private const int MaxLegacyManifestBytes = 1 << 20;
-    private static ReadOnlySpan<byte> LegacyMagic => "DCGANMDL"u8;
-
-    public static string LibraryVersion { get; } =
-        typeof(ModelFile).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
 
     public static void Save(string path, ModelKind kind, DcganArchitecture architecture, nn.Module module, TrainingSummary? training = null)
     {
@@ -42,31 +37,19 @@ internal static class ModelFile
     public static void Save(Stream stream, ModelKind kind, DcganArchitecture architecture, nn.Module module, TrainingSummary? training = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        SafetensorsFile.Write(stream, Metadata(kind, architecture, training), module.state_dict());
+        SafetensorsFile.Write(stream, Metadata(kind, architecture, training), module.state_dict().Select(p => TensorEntries.ToEntry(p.Key, p.Value)));
     }
 
     public static Dictionary<string, string> Metadata(ModelKind kind, DcganArchitecture architecture, TrainingSummary? training)
     {
-        var metadata = new Dictionary<string, string>
-        {
-            ["format"] = "dcgan",
-            ["format_version"] = CurrentVersion.ToString(CultureInfo.InvariantCulture),
-            ["kind"] = kind.ToString().ToLowerInvariant(),
-            ["latent_size"] = Invariant(architecture.LatentSize),
-            ["image_size"] = Invariant(architecture.ImageSize),
-            ["channels"] = Invariant(architecture.Channels),
-            ["generator_feature_maps"] = Invariant(architecture.GeneratorFeatureMaps),
-            ["discriminator_feature_maps"] = Invariant(architecture.DiscriminatorFeatureMaps),
-            ["class_count"] = Invariant(architecture.ClassCount),
-            ["class_names"] = JsonSerializer.Serialize(architecture.ClassNames ?? []),
-            ["minibatch_stddev"] = architecture.MinibatchStdDev ? "true" : "false",
-            ["discriminator_packing"] = Invariant(architecture.DiscriminatorPacking),
-            ["minibatch_discrimination_kernels"] = Invariant(architecture.MinibatchDiscriminationKernels),
-            ["minibatch_discrimination_kernel_dimensions"] = Invariant(architecture.MinibatchDiscriminationKernelDimensions),
-            ["pixel_range"] = "[-1, 1]",
-            ["architecture"] = JsonSerializer.Serialize(architecture),
-            ["dcgan_version"] = LibraryVersion,
-        };
+        Dictionary<string, string> metadata = ModelMetadata.Common(KindName(kind), architecture.LatentSize, architecture.ImageSize, architecture.Channels, architecture.ClassNames);
+        metadata["generator_feature_maps"] = Invariant(architecture.GeneratorFeatureMaps);
+        metadata["discriminator_feature_maps"] = Invariant(architecture.DiscriminatorFeatureMaps);
+        metadata["minibatch_stddev"] = architecture.MinibatchStdDev ? "true" : "false";
+        metadata["discriminator_packing"] = Invariant(architecture.DiscriminatorPacking);
+        metadata["minibatch_discrimination_kernels"] = Invariant(architecture.MinibatchDiscriminationKernels);
+        metadata["minibatch_discrimination_kernel_dimensions"] = Invariant(architecture.MinibatchDiscriminationKernelDimensions);
+        metadata["architecture"] = JsonSerializer.Serialize(architecture);
         if (training is not null)
             metadata["training"] = JsonSerializer.Serialize(training);
         return metadata;
@@ -90,7 +73,7 @@ internal static class ModelFile
             stream.CopyTo(buffer);
             bytes = buffer.ToArray();
         }
-        if (bytes.Length >= 8 && bytes.AsSpan(0, 8).SequenceEqual(LegacyMagic))
+        if (ModelMetadata.IsVersion1(bytes))
             return LoadVersion1(new MemoryStream(bytes, writable: false), source, kind, create);
 
         SafetensorsContent content = SafetensorsFile.Read(bytes, source);
@@ -111,15 +94,7 @@ internal static class ModelFile
 
     public static ModelManifest ReadManifest(IReadOnlyDictionary<string, string> metadata, string source, ModelKind kind)
     {
-        if (!metadata.TryGetValue("format", out string? format) || format != "dcgan")
-            throw new InvalidDataException($"'{source}' is a safetensors file but not a Dcgan model file: its metadata lacks format = dcgan.");
-        if (!metadata.TryGetValue("format_version", out string? versionText) || !int.TryParse(versionText, CultureInfo.InvariantCulture, out int version) || version < 1)
-            throw new InvalidDataException($"'{source}' has no valid format_version in its metadata.");
-        if (version > CurrentVersion)
-            throw new InvalidDataException($"'{source}' has model format version {version}; this version of Dcgan ({LibraryVersion}) reads versions 1 to {CurrentVersion}. Upgrade Dcgan to read it.");
-        string expectedKind = kind.ToString().ToLowerInvariant();
-        if (!metadata.TryGetValue("kind", out string? actualKind) || actualKind != expectedKind)
-            throw new InvalidDataException($"'{source}' holds a {actualKind ?? "model of unknown kind"}, not a {expectedKind}.");
+        ModelMetadata.CheckHeader(metadata, source, KindName(kind));
 
         DcganArchitecture architecture;
         TrainingSummary? training = null;
@@ -163,7 +138,7 @@ internal static class ModelFile
         using IDisposable noGrad = no_grad();
         foreach ((string key, Tensor target) in state)
         {
-            using Tensor value = SafetensorsFile.ToTensor(tensors[prefix + key]);
+            using Tensor value = TensorEntries.ToTensor(tensors[prefix + key]);
             if (value.dtype != target.dtype)
                 throw new InvalidDataException($"'{source}': tensor '{prefix + key}' is {value.dtype} in the file but {target.dtype} in the model.");
             target.copy_(value);
@@ -210,6 +185,8 @@ internal static class ModelFile
             throw new InvalidDataException($"'{source}' has weights that do not match its {kind} architecture or are truncated: {ex.Message}", ex);
         }
     }
+
+    private static string KindName(ModelKind kind) => kind.ToString().ToLowerInvariant();
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 

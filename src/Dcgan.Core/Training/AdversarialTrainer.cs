@@ -1,5 +1,6 @@
 using Dcgan.Data;
 using Dcgan.Diagnostics;
+using Dcgan.Inference;
 using Dcgan.Models;
 using Dcgan.Persistence;
 using Dcgan.Training.Losses;
@@ -113,9 +114,11 @@ public sealed class AdversarialTrainer : IDisposable
         using var random = new torch.Generator((ulong)(options.Seed + 2));
         if (resumed is not null)
             random.set_state(resumed.RandomState);
-        using Tensor fixedNoise = resumed?.FixedNoise.clone() ?? Generator.SampleNoise(options.SampleCount, options.Seed + 3);
+        using Tensor fixedNoise = resumed?.FixedNoise.clone() ?? TorchImageGenerator.SampleNoise(options.SampleCount, options.Architecture.LatentSize, options.Seed + 3);
         double earlierSeconds = resumed?.TrainingSeconds ?? 0;
 
+        if (ConvolutionBackend.EnsureCorrect())
+            Log.OneDnnConvolutionsDisabled(logger);
         Log.TrainingStarted(logger, device.ToString(), torch.get_num_threads(), CountParameters(Generator), CountParameters(discriminator),
             data.Count, options.Epochs, batches, batchSize);
         Log.ModelSummary(logger, ModelSummary.Of(Generator).ToString());
@@ -182,7 +185,7 @@ public sealed class AdversarialTrainer : IDisposable
 
         EpochSummary? last = history.Count > 0 ? history[^1] : null;
         Published.Training = new TrainingSummary(history.Count, (long)history.Count * batches, options.Seed, batchSize, source.Description,
-            last?.DiscriminatorLoss ?? double.NaN, last?.GeneratorLoss ?? double.NaN, earlierSeconds + time.GetElapsedTime(runStart).TotalSeconds, ModelFile.LibraryVersion);
+            last?.DiscriminatorLoss ?? double.NaN, last?.GeneratorLoss ?? double.NaN, earlierSeconds + time.GetElapsedTime(runStart).TotalSeconds, ModelMetadata.LibraryVersion);
         string? generatorPath = outputs.OnFinished(Published, discriminator);
 
         TimeSpan elapsed = time.GetElapsedTime(runStart);

@@ -16,19 +16,19 @@ namespace Dcgan.Training;
 /// <c>discriminator_optimizer</c>, TorchSharp's own bytes), the shuffle-and-noise random state
 /// (<c>random_state</c>) and the fixed sample noise (<c>fixed_noise</c>); its metadata holds the epoch, the
 /// step, the options and the history. Written to a temporary file and renamed, so a kill never leaves a
-/// half-written checkpoint.
+/// half-written checkpoint. Only <see cref="LoadGenerator"/> is public: the builder's <c>ResumeFrom</c> reads the rest.
 /// </summary>
-internal static class CheckpointFile
+public static class CheckpointFile
 {
-    public const string Extension = ".dcgan-ckpt";
+    internal const string Extension = ".dcgan-ckpt";
     private const string Format = "dcgan-checkpoint";
     private const int CurrentVersion = 1;
     private const string AveragePrefix = "generator_average.";
 
-    public static string PathFor(string directory, int epoch) =>
+    internal static string PathFor(string directory, int epoch) =>
         Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"checkpoint_epoch_{epoch:D3}{Extension}"));
 
-    public static void Write(string path, DcganOptions options, int epoch, long step, Generator generator, Generator? average, Discriminator discriminator,
+    internal static void Write(string path, DcganOptions options, int epoch, long step, Generator generator, Generator? average, Discriminator discriminator,
         Adam generatorOptimizer, Adam discriminatorOptimizer, torch.Generator random, Tensor fixedNoise, IReadOnlyList<EpochSummary> history, double trainingSeconds, string dataSource)
     {
         var metadata = new Dictionary<string, string>
@@ -41,7 +41,7 @@ internal static class CheckpointFile
             ["history"] = JsonSerializer.Serialize(history),
             ["training_seconds"] = trainingSeconds.ToString("R", CultureInfo.InvariantCulture),
             ["data_source"] = dataSource,
-            ["dcgan_version"] = ModelFile.LibraryVersion,
+            ["dcgan_version"] = ModelMetadata.LibraryVersion,
         };
 
         var tensors = new List<KeyValuePair<string, Tensor>>();
@@ -54,17 +54,17 @@ internal static class CheckpointFile
         tensors.Add(KeyValuePair.Create("discriminator_optimizer", OptimizerBytes(discriminatorOptimizer)));
         tensors.Add(KeyValuePair.Create("random_state", random.get_state()));
         tensors.Add(KeyValuePair.Create("fixed_noise", fixedNoise));
-        AtomicFile.Write(path, stream => SafetensorsFile.Write(stream, metadata, tensors));
+        AtomicFile.Write(path, stream => SafetensorsFile.Write(stream, metadata, tensors.Select(p => TensorEntries.ToEntry(p.Key, p.Value))));
     }
 
     /// <summary>Reads only what the builder needs before the trainer exists: the options and the epoch.</summary>
-    public static (DcganOptions Options, int Epoch) ReadOptions(string path)
+    internal static (DcganOptions Options, int Epoch) ReadOptions(string path)
     {
         SafetensorsContent content = Read(path);
         return (ParseOptions(content, path), ParseInt(content, "epoch", path));
     }
 
-    public static CheckpointState Restore(string path, Generator generator, Generator? average, Discriminator discriminator, Adam generatorOptimizer, Adam discriminatorOptimizer)
+    internal static CheckpointState Restore(string path, Generator generator, Generator? average, Discriminator discriminator, Adam generatorOptimizer, Adam discriminatorOptimizer)
     {
         SafetensorsContent content = Read(path);
         ModelFile.LoadStateDict(generator, Only(content, "generator."), "generator.", path);
@@ -83,15 +83,24 @@ internal static class CheckpointFile
         return new CheckpointState(
             ParseInt(content, "epoch", path),
             ParseStep(content, path),
-            SafetensorsFile.ToTensor(Required(content, "random_state", path)),
-            SafetensorsFile.ToTensor(Required(content, "fixed_noise", path)),
+            TensorEntries.ToTensor(Required(content, "random_state", path)),
+            TensorEntries.ToTensor(Required(content, "fixed_noise", path)),
             ParseHistory(content, path),
             ParseTrainingSeconds(content));
     }
 
-    /// <summary>Rebuilds the generator saved in a checkpoint (its weight average when the run kept one), with its training summary.</summary>
+    /// <summary>
+    /// Extracts the generator from a training checkpoint (written by <c>DcganBuilder.WithCheckpoints</c>): its weight
+    /// average when the run kept one, with its training summary.
+    /// </summary>
+    /// <param name="path">The checkpoint file.</param>
+    /// <returns>A generator in evaluation mode on the CPU, owned by the caller.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is not a Dcgan checkpoint or is damaged.</exception>
     public static Generator LoadGenerator(string path)
     {
+        ArgumentException.ThrowIfNullOrEmpty(path);
         SafetensorsContent content = Read(path);
         DcganOptions options = ParseOptions(content, path);
         var generator = new Generator(options.Architecture);
@@ -102,7 +111,7 @@ internal static class CheckpointFile
             IReadOnlyList<EpochSummary> history = ParseHistory(content, path);
             generator.Training = new TrainingSummary(ParseInt(content, "epoch", path), ParseStep(content, path),
                 options.Seed, options.BatchSize, content.Metadata.GetValueOrDefault("data_source") ?? "", history.Count > 0 ? history[^1].DiscriminatorLoss : double.NaN,
-                history.Count > 0 ? history[^1].GeneratorLoss : double.NaN, ParseTrainingSeconds(content), ModelFile.LibraryVersion);
+                history.Count > 0 ? history[^1].GeneratorLoss : double.NaN, ParseTrainingSeconds(content), ModelMetadata.LibraryVersion);
             generator.eval();
             return generator;
         }
@@ -114,7 +123,7 @@ internal static class CheckpointFile
     }
 
     /// <summary>Deletes the oldest checkpoints in <paramref name="directory"/> beyond the newest <paramref name="keep"/>.</summary>
-    public static void Prune(string directory, int keep)
+    internal static void Prune(string directory, int keep)
     {
         string[] checkpoints = Directory.GetFiles(directory, "checkpoint_epoch_*" + Extension).Order(StringComparer.Ordinal).ToArray();
         foreach (string old in checkpoints[..Math.Max(0, checkpoints.Length - keep)])

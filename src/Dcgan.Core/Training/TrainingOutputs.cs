@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dcgan.Diagnostics;
 using Dcgan.Imaging;
+using Dcgan.Inference;
 using Dcgan.Models;
 using Dcgan.Persistence;
 using Microsoft.Extensions.Logging;
@@ -58,7 +59,8 @@ internal sealed class TrainingOutputs : IDisposable
         {
             string samples = Path.Combine(options.OutputDirectory, "samples");
             string path = Path.Combine(samples, string.Create(CultureInfo.InvariantCulture, $"epoch_{epoch:D3}.png"));
-            using (Tensor images = generator.Generate(fixedNoise))
+            using (var served = new TorchImageGenerator(generator, ownsGenerator: false))
+            using (Tensor images = served.GenerateTensor(fixedNoise))
             using (Image grid = TensorImages.ToGrid(images, GridColumns))
                 AtomicFile.Write(path, stream => grid.SaveAsPng(stream));
             Files.Add(path);
@@ -84,7 +86,8 @@ internal sealed class TrainingOutputs : IDisposable
             Timed(() =>
             {
                 string strip = Path.Combine(options.OutputDirectory, "interpolation.png");
-                using Image image = generator.Interpolate(fromSeed: options.Seed, toSeed: options.Seed + 1, steps: 10);
+                using var served = new TorchImageGenerator(generator, ownsGenerator: false);
+                using Image image = served.Interpolate(fromSeed: options.Seed, toSeed: options.Seed + 1, steps: 10);
                 AtomicFile.Write(strip, stream => image.SaveAsPng(stream));
                 Files.Add(strip);
                 Log.InterpolationWritten(logger, strip);
@@ -94,9 +97,9 @@ internal sealed class TrainingOutputs : IDisposable
 
         string generatorPath = Path.Combine(options.OutputDirectory, "generator.dcgan");
         string discriminatorPath = Path.Combine(options.OutputDirectory, "discriminator.dcgan");
-        generator.Save(generatorPath);
+        GeneratorFile.Save(generator, generatorPath);
         Log.ModelWritten(logger, nameof(Generator), generatorPath);
-        discriminator.Save(discriminatorPath);
+        DiscriminatorFile.Save(discriminator, discriminatorPath);
         Log.ModelWritten(logger, nameof(Discriminator), discriminatorPath);
         Files.Add(generatorPath);
         Files.Add(discriminatorPath);

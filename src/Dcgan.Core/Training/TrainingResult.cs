@@ -1,3 +1,4 @@
+using Dcgan.Inference;
 using Dcgan.Models;
 
 namespace Dcgan.Training;
@@ -11,6 +12,7 @@ public sealed class TrainingResult : IDisposable
     internal TrainingResult(Generator generator, IReadOnlyList<EpochSummary> history, IReadOnlyList<string> files, TimeSpan elapsed, string? generatorPath, TimeSpan outputTime)
     {
         Generator = generator;
+        ImageGenerator = new TorchImageGenerator(generator, ownsGenerator: false);
         History = history;
         Files = files;
         Elapsed = elapsed;
@@ -21,8 +23,14 @@ public sealed class TrainingResult : IDisposable
     /// <summary>Part of <see cref="Elapsed"/> spent writing pictures and metrics (not model files or checkpoints).</summary>
     public TimeSpan OutputTime { get; }
 
-    /// <summary>The trained generator, in evaluation mode. Disposed with this result.</summary>
+    /// <summary>The trained generator network, in evaluation mode. Disposed with this result.</summary>
     public Generator Generator { get; }
+
+    /// <summary>
+    /// <see cref="Generator"/> served through the inference contract, so the embedding API works on it directly
+    /// (<c>result.ImageGenerator.GenerateGridPng(16)</c>). Disposed with this result.
+    /// </summary>
+    public TorchImageGenerator ImageGenerator { get; }
 
     /// <summary>One summary per finished epoch, in order.</summary>
     public IReadOnlyList<EpochSummary> History { get; }
@@ -37,5 +45,9 @@ public sealed class TrainingResult : IDisposable
     public TimeSpan Elapsed { get; }
 
     /// <summary>Disposes the generator; safe to call more than once.</summary>
-    public void Dispose() => Generator.Dispose();
+    public void Dispose()
+    {
+        ImageGenerator.Dispose();
+        Generator.Dispose();
+    }
 }

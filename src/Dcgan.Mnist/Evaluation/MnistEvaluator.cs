@@ -1,7 +1,6 @@
 using Dcgan.Data;
-using Dcgan.Models;
+using Dcgan.Inference;
 using static TorchSharp.torch;
-using Generator = Dcgan.Models.Generator;
 
 namespace Dcgan.Mnist.Evaluation;
 
@@ -73,12 +72,12 @@ public sealed class MnistEvaluator : IDisposable
     /// <param name="seed">Seed of the noise; default 0.</param>
     /// <returns>The numbers.</returns>
     /// <exception cref="ArgumentException">The generator is not conditional on the ten digits, or makes colour images.</exception>
-    public MnistConditionalEvaluation EvaluateConditional(Generator generator, int perClass = DefaultCount / 10, long seed = 0)
+    public MnistConditionalEvaluation EvaluateConditional(IImageGenerator generator, int perClass = DefaultCount / 10, long seed = 0)
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentOutOfRangeException.ThrowIfLessThan(perClass, 2);
         RequireGrayscale(generator);
-        IReadOnlyList<string> names = generator.Architecture.ClassNames ?? [];
+        IReadOnlyList<string> names = generator.Description.ClassNames;
         if (!MnistDataset.DigitNames.All(names.Contains))
         {
             throw new ArgumentException(
@@ -86,13 +85,13 @@ public sealed class MnistEvaluator : IDisposable
         }
 
         using var scope = NewDisposeScope();
-        Tensor noise = generator.SampleNoise(perClass, seed);
+        float[] noise = generator.SampleNoise(perClass, seed);
         var agreement = new double[10];
         var distances = new double[10];
         var all = new List<Tensor>();
         for (int digit = 0; digit < 10; digit++)
         {
-            Tensor images = Generate(generator, noise, generator.LabelOf(MnistDataset.DigitNames[digit]));
+            Tensor images = Generate(generator, noise, generator.Description.LabelOf(MnistDataset.DigitNames[digit]));
             (agreement[digit], distances[digit]) = ScoreDigit(images, digit);
             all.Add(images);
         }
@@ -117,15 +116,22 @@ public sealed class MnistEvaluator : IDisposable
         return new MnistConditionalEvaluation(perClass, agreement.Average(), agreement, distances, Evaluate(train.Images));
     }
 
-    /// <summary>Generates one image per noise vector, a chunk at a time, all showing <paramref name="label"/> (null: the generator's own choice).</summary>
-    private static Tensor Generate(Generator generator, Tensor noise, int? label)
+    /// <summary>
+    /// Generates one image per noise vector through the inference contract (so every backend is scored alike), a chunk at
+    /// a time, all showing <paramref name="label"/> (null: a conditional generator cycles through its classes).
+    /// </summary>
+    private static Tensor Generate(IImageGenerator generator, float[] noise, int? label)
     {
+        GeneratorDescription description = generator.Description;
+        int latent = description.LatentSize, count = noise.Length / latent;
         using var scope = NewDisposeScope();
         var parts = new List<Tensor>();
-        for (long start = 0; start < noise.shape[0]; start += Chunk)
+        for (int start = 0; start < count; start += Chunk)
         {
-            Tensor slice = noise.narrow(0, start, Math.Min(Chunk, noise.shape[0] - start));
-            parts.Add(label is int l ? generator.Generate(slice, generator.LabelsFor((int)slice.shape[0], l)) : generator.Generate(slice));
+            int n = Math.Min(Chunk, count - start);
+            float[] slice = noise.AsSpan(start * latent, n * latent).ToArray();
+            ImageBatch batch = generator.Generate(slice, description.IsConditional ? description.LabelsFor(n, label) : null);
+            parts.Add(tensor(batch.Pixels.ToArray(), [n, batch.Channels, batch.Height, batch.Width]));
         }
         return cat(parts, 0).MoveToOuterDisposeScope();
     }
@@ -143,10 +149,10 @@ public sealed class MnistEvaluator : IDisposable
 
     private static Tensor OfDigit(ImageData data, int digit) => data.Images.index_select(0, data.Labels!.eq(digit).nonzero().view(-1));
 
-    private static void RequireGrayscale(Generator generator)
+    private static void RequireGrayscale(IImageGenerator generator)
     {
-        if (generator.Architecture.Channels != 1)
-            throw new ArgumentException($"The MNIST evaluator needs a grayscale generator; this one makes {generator.Architecture.Channels} channels.", nameof(generator));
+        if (generator.Description.Channels != 1)
+            throw new ArgumentException($"The MNIST evaluator needs a grayscale generator; this one makes {generator.Description.Channels} channels.", nameof(generator));
     }
 
     /// <summary>Evaluates <paramref name="count"/> images drawn from <paramref name="generator"/> with <paramref name="seed"/>.</summary>
@@ -155,14 +161,13 @@ public sealed class MnistEvaluator : IDisposable
     /// <param name="seed">Seed of the noise; default 0.</param>
     /// <returns>The numbers.</returns>
     /// <exception cref="ArgumentException">The generator makes colour images.</exception>
-    public MnistEvaluation Evaluate(Generator generator, int count = DefaultCount, long seed = 0)
+    public MnistEvaluation Evaluate(IImageGenerator generator, int count = DefaultCount, long seed = 0)
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
         RequireGrayscale(generator);
         using var scope = NewDisposeScope();
-        Tensor noise = generator.SampleNoise(count, seed);
-        return Evaluate(Generate(generator, noise, label: null));
+        return Evaluate(Generate(generator, generator.SampleNoise(count, seed), label: null));
     }
 
     /// <summary>Evaluates images <c>[N, 1, S, S]</c> in [-1, 1] (S = 28, 32 or 64).</summary>

@@ -1,4 +1,4 @@
-using Dcgan.Models;
+using Dcgan.Inference;
 
 namespace Dcgan.Mnist.Pretrained;
 
@@ -15,22 +15,22 @@ public static class MnistPretrained
     public const string ConditionalGeneratorResource = "Dcgan.Mnist.Pretrained.mnist-conditional-generator.dcgan";
 
     /// <summary>Loads the pretrained 28x28 MNIST generator.</summary>
-    /// <returns>A generator in evaluation mode on the CPU, owned by the caller.</returns>
+    /// <returns>The generator served on TorchSharp (its network in evaluation mode on the CPU), owned by the caller.</returns>
     /// <exception cref="InvalidOperationException">The resource is missing from the assembly.</exception>
-    public static Generator LoadGenerator() => Load(GeneratorResource);
+    public static TorchImageGenerator LoadGenerator() => Load(GeneratorResource);
 
     /// <summary>
     /// Loads the pretrained class-conditional 28x28 MNIST generator: ask it for a digit with
     /// <c>generator.GenerateDigit(digit: 7, count: 16)</c> (see <see cref="MnistGeneratorExtensions"/>).
     /// </summary>
-    /// <returns>A generator in evaluation mode on the CPU, owned by the caller.</returns>
+    /// <returns>The generator served on TorchSharp (its network in evaluation mode on the CPU), owned by the caller.</returns>
     /// <exception cref="InvalidOperationException">The resource is missing from the assembly.</exception>
-    public static Generator LoadConditionalGenerator() => Load(ConditionalGeneratorResource);
+    public static TorchImageGenerator LoadConditionalGenerator() => Load(ConditionalGeneratorResource);
 
-    private static Generator Load(string resource)
+    private static TorchImageGenerator Load(string resource)
     {
         using Stream stream = typeof(MnistPretrained).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"The pretrained generator '{resource}' is missing from {typeof(MnistPretrained).Assembly.GetName().Name}.");
-        return Generator.Load(stream);
+        return TorchImageGenerator.Load(stream);
     }
 }

@@ -1,4 +1,5 @@
 using Dcgan.Imaging;
+using Dcgan.Inference;
 using Dcgan.Models;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -7,7 +8,7 @@ namespace Dcgan.Core.Tests.Imaging;
 
 public sealed class GeneratorImageExtensionsTests : IDisposable
 {
-    private readonly Generator generator = new(new DcganArchitecture { GeneratorFeatureMaps = 8, LatentSize = 16 }, seed: 2);
+    private readonly TorchImageGenerator generator = new(new Generator(new DcganArchitecture { GeneratorFeatureMaps = 8, LatentSize = 16 }, seed: 2));
 
     public void Dispose() => generator.Dispose();
 

@@ -1,5 +1,7 @@
 using Dcgan.Imaging;
+using Dcgan.Inference;
 using Dcgan.Models;
+using Dcgan.Persistence;
 using Dcgan.Tests;
 using SixLabors.ImageSharp;
 using static TorchSharp.torch;
@@ -17,43 +19,48 @@ public sealed class ClassConditioningTests
     [Fact]
     public void Generate_WithALabel_GivesThatClassAndDiffersByLabelForTheSameNoise()
     {
-        using var generator = new Generator(Conditional, seed: 1);
+        using var generator = new TorchImageGenerator(new Generator(Conditional, seed: 1));
 
-        using Tensor owls = generator.Generate(count: 4, seed: 7, label: 2);
-        using Tensor owlsAgain = generator.Generate(count: 4, seed: 7, label: generator.LabelOf("owl"));
-        using Tensor cats = generator.Generate(count: 4, seed: 7, label: 0);
+        ImageBatch owls = generator.Generate(count: 4, seed: 7, label: 2);
+        ImageBatch owlsAgain = generator.Generate(count: 4, seed: 7, label: generator.Description.LabelOf("owl"));
+        ImageBatch cats = generator.Generate(count: 4, seed: 7, label: 0);
 
-        owls.shape.Should().Equal(4, 1, 28, 28);
-        owls.eq(owlsAgain).all().item<bool>().Should().BeTrue();
-        owls.eq(cats).all().item<bool>().Should().BeFalse("the label is part of the input");
+        (owls.Count, owls.Channels, owls.Height, owls.Width).Should().Be((4, 1, 28, 28));
+        owls.Pixels.ToArray().Should().Equal(owlsAgain.Pixels.ToArray());
+        owls.Pixels.ToArray().Should().NotEqual(cats.Pixels.ToArray(), "the label is part of the input");
     }
 
     [Fact]
     public void Generate_WithoutALabel_CyclesThroughTheClasses()
     {
-        using var generator = new Generator(Conditional, seed: 1);
-        using Tensor noise = generator.SampleNoise(5, seed: 3);
+        using var generator = new TorchImageGenerator(new Generator(Conditional, seed: 1));
+        float[] noise = generator.SampleNoise(5, seed: 3);
 
-        using Tensor cycled = generator.Generate(count: 5, seed: 3);
-        using Tensor labels = tensor(new long[] { 0, 1, 2, 0, 1 });
-        using Tensor explicitLabels = generator.Generate(noise, labels);
+        ImageBatch cycled = generator.Generate(count: 5, seed: 3);
+        ImageBatch explicitLabels = generator.Generate(noise, [0, 1, 2, 0, 1]);
+        using Tensor cycledTensor = generator.GenerateTensor(tensor(noise, [5, 16]));
 
-        cycled.eq(explicitLabels).all().item<bool>().Should().BeTrue();
+        cycled.Pixels.ToArray().Should().Equal(explicitLabels.Pixels.ToArray());
+        TensorImages.ToBatch(cycledTensor).Pixels.ToArray().Should().Equal(cycled.Pixels.ToArray(), "the tensor path cycles the same way");
     }
 
     [Fact]
     public void BadLabels_AreRejectedWithMessagesNamingTheClasses()
     {
-        using var conditional = new Generator(Conditional, seed: 1);
-        using var unconditional = new Generator(Conditional with { ClassNames = null }, seed: 1);
-        using Tensor noise = conditional.SampleNoise(2, seed: 0);
+        using var conditional = new TorchImageGenerator(new Generator(Conditional, seed: 1));
+        using var unconditional = new TorchImageGenerator(new Generator(Conditional with { ClassNames = null }, seed: 1));
+        float[] noise = conditional.SampleNoise(2, seed: 0);
+        using Tensor noiseTensor = tensor(noise, [2, 16]);
 
         conditional.Invoking(g => g.Generate(2, 0, label: 3)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*0 to 2*cat, dog, owl*");
-        conditional.Invoking(g => g.LabelOf("emu")).Should().Throw<ArgumentException>().WithMessage("*no class 'emu'*cat, dog, owl*");
-        conditional.Invoking(g => g.call(noise)).Should().Throw<InvalidOperationException>().WithMessage("*class-conditional*labels*");
+        conditional.Invoking(g => g.Description.LabelOf("emu")).Should().Throw<ArgumentException>().WithMessage("*no class 'emu'*cat, dog, owl*");
+        conditional.Generator.Invoking(g => g.call(noiseTensor)).Should().Throw<InvalidOperationException>().WithMessage("*class-conditional*labels*");
         unconditional.Invoking(g => g.Generate(2, 0, label: 1)).Should().Throw<ArgumentException>().WithMessage("*not class-conditional*");
+        conditional.Invoking(g => g.Generate(noise, [0, 1, 2])).Should().Throw<ArgumentException>().WithMessage("*Expected 2 labels*");
+        conditional.Invoking(g => g.Generate(noise, [0, 3])).Should().Throw<ArgumentException>().WithMessage("*from 0 to 2*3*");
+        conditional.Invoking(g => g.Generate(noise)).Should().Throw<ArgumentException>().WithMessage("*class-conditional*one label per noise vector*");
         using Tensor wrongCount = tensor(new long[] { 0, 1, 2 });
-        conditional.Invoking(g => g.Generate(noise, wrongCount)).Should().Throw<ArgumentException>().WithMessage("*Expected 2 labels*");
+        conditional.Invoking(g => g.GenerateTensor(noiseTensor, wrongCount)).Should().Throw<ArgumentException>().WithMessage("*Expected 2 labels*");
     }
 
     [Fact]
@@ -61,20 +68,20 @@ public sealed class ClassConditioningTests
     {
         using var directory = TestData.CreateTemporaryDirectory();
         string path = Path.Combine(directory.Path, "conditional.dcgan");
-        using var generator = new Generator(Conditional, seed: 4);
-        generator.Save(path);
+        using var generator = new TorchImageGenerator(new Generator(Conditional, seed: 4));
+        GeneratorFile.Save(generator.Generator, path);
 
-        using var loaded = Generator.Load(path);
-        using Tensor expected = generator.Generate(6, seed: 1, label: 1);
-        using Tensor actual = loaded.Generate(6, seed: 1, label: 1);
+        using var loaded = TorchImageGenerator.Load(path);
+        ImageBatch expected = generator.Generate(6, seed: 1, label: 1);
+        ImageBatch actual = loaded.Generate(6, seed: 1, label: 1);
 
-        loaded.Architecture.Should().Be(Conditional);
-        loaded.Architecture.ClassNames.Should().Equal("cat", "dog", "owl");
+        loaded.Generator.Architecture.Should().Be(Conditional);
+        loaded.Description.ClassNames.Should().Equal("cat", "dog", "owl");
         // Readers without Dcgan (Python) find the classes in the plain metadata keys.
         var metadata = Dcgan.Persistence.SafetensorsFile.Read(File.ReadAllBytes(path), path).Metadata;
         metadata["class_count"].Should().Be("3");
         metadata["class_names"].Should().Be("[\"cat\",\"dog\",\"owl\"]");
-        actual.eq(expected).all().item<bool>().Should().BeTrue();
+        actual.Pixels.ToArray().Should().Equal(expected.Pixels.ToArray());
     }
 
     [Fact]
@@ -97,11 +104,10 @@ public sealed class ClassConditioningTests
     [Fact]
     public void ClassGrid_HasOneRowPerClassAndOneStylePerColumn()
     {
-        using var generator = new Generator(Conditional, seed: 1);
+        using var generator = new TorchImageGenerator(new Generator(Conditional, seed: 1));
 
         using Image grid = generator.GenerateClassGrid(perClass: 5, seed: 9);
-        using Tensor row1 = generator.Generate(5, seed: 9, label: 1);
-        using Image row1Image = TensorImages.ToGrid(row1, columns: 5);
+        using Image row1Image = generator.Generate(5, seed: 9, label: 1).ToGrid(columns: 5);
 
         // 2-pixel padding around 28-pixel cells: 5 columns and 3 rows.
         grid.Width.Should().Be(5 * 30 + 2);

@@ -13,7 +13,7 @@ internal static class DiscriminatorRoundTrip
     {
         using var directory = TestData.CreateTemporaryDirectory();
         string path = Path.Combine(directory.Path, "d.dcgan");
-        discriminator.Save(path);
-        return (Discriminator.Load(path), SafetensorsFile.Read(File.ReadAllBytes(path), path).Metadata);
+        DiscriminatorFile.Save(discriminator, path);
+        return (DiscriminatorFile.Load(path), SafetensorsFile.Read(File.ReadAllBytes(path), path).Metadata);
     }
 }

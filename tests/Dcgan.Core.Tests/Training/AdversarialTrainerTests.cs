@@ -1,3 +1,4 @@
+using Dcgan.Imaging;
 using Dcgan.Training;
 using Dcgan.Tests;
 using SixLabors.ImageSharp;
@@ -95,10 +96,10 @@ public sealed class AdversarialTrainerTests
             image.Height.Should().Be(8 * (32 + 2) + 2);
         }
         result.GeneratorPath.Should().Be(Path.Combine(directory.Path, "generator.dcgan"));
-        using Dcgan.Models.Generator loaded = Dcgan.Models.Generator.Load(result.GeneratorPath!);
-        using torch.Tensor fromFile = loaded.Generate(8, seed: 3);
-        using torch.Tensor fromResult = result.Generator.Generate(8, seed: 3);
-        fromFile.eq(fromResult).all().item<bool>().Should().BeTrue();
+        using var loaded = Dcgan.Inference.TorchImageGenerator.Load(result.GeneratorPath!);
+        Dcgan.Inference.ImageBatch fromFile = loaded.Generate(8, seed: 3);
+        Dcgan.Inference.ImageBatch fromResult = result.ImageGenerator.Generate(8, seed: 3);
+        fromFile.Pixels.ToArray().Should().Equal(fromResult.Pixels.ToArray());
         Directory.GetFiles(directory.Path, "*.tmp", SearchOption.AllDirectories).Should().BeEmpty();
     }
 
@@ -197,7 +198,7 @@ public sealed class AdversarialTrainerTests
         using TrainingResult result = await Tiny().TrainAsync();
 
         result.Generator.IsDisposed.Should().BeFalse();
-        using torch.Tensor images = result.Generator.Generate(2);
-        images.shape.Should().Equal(2, 1, 28, 28);
+        Dcgan.Inference.ImageBatch images = Dcgan.Imaging.GeneratorImageExtensions.Generate(result.ImageGenerator, 2);
+        (images.Count, images.Channels, images.Height, images.Width).Should().Be((2, 1, 28, 28));
     }
 }

@@ -29,8 +29,8 @@ public sealed class CheckpointTests
         using TrainingResult resumed = Tiny(2).WithResumeFrom(checkpoint).WithOutputDirectory(resumedOutput.Path).Train();
 
         ModelAssertions.SameWeights(straight.Generator, resumed.Generator).Should().BeTrue();
-        using var straightD = Dcgan.Models.Discriminator.Load(Path.Combine(straightOutput.Path, "discriminator.dcgan"));
-        using var resumedD = Dcgan.Models.Discriminator.Load(Path.Combine(resumedOutput.Path, "discriminator.dcgan"));
+        using var straightD = Dcgan.Persistence.DiscriminatorFile.Load(Path.Combine(straightOutput.Path, "discriminator.dcgan"));
+        using var resumedD = Dcgan.Persistence.DiscriminatorFile.Load(Path.Combine(resumedOutput.Path, "discriminator.dcgan"));
         ModelAssertions.SameWeights(straightD, resumedD).Should().BeTrue();
         resumed.History.Should().BeEquivalentTo(straight.History, o => o.Excluding(e => e.ImagesPerSecond).Excluding(e => e.Duration));
         File.ReadAllBytes(Path.Combine(resumedOutput.Path, "samples", "epoch_002.png"))
@@ -92,7 +92,7 @@ public sealed class CheckpointTests
 
         ModelAssertions.SameWeights(straight.Generator, resumed.Generator).Should().BeTrue("the average is restored from the checkpoint");
         ModelAssertions.SameWeights(straight.Generator, raw.Generator).Should().BeFalse("the result holds the average, not the last step's weights");
-        using var exported = Dcgan.Models.Generator.LoadFromCheckpoint(Path.Combine(straightCheckpoints.Path, "checkpoint_epoch_002.dcgan-ckpt"));
+        using var exported = CheckpointFile.LoadGenerator(Path.Combine(straightCheckpoints.Path, "checkpoint_epoch_002.dcgan-ckpt"));
         ModelAssertions.SameWeights(exported, straight.Generator).Should().BeTrue("a checkpoint exports the average");
         straight.History.Should().BeEquivalentTo(raw.History, o => o.Excluding(e => e.ImagesPerSecond).Excluding(e => e.Duration),
             "averaging never feeds back into training");

@@ -1,4 +1,6 @@
 using Dcgan.Mnist.Evaluation;
+using Dcgan.Imaging;
+using Dcgan.Inference;
 using Dcgan.Models;
 using Dcgan.Training;
 using Dcgan.Tests;
@@ -30,7 +32,7 @@ public sealed class ConditionalTrainingTests
             .Train();
         using MnistEvaluator evaluator = MnistEvaluator.Create(TestData.Mnist);
 
-        MnistConditionalEvaluation evaluation = evaluator.EvaluateConditional(result.Generator, perClass: 100, seed: 0);
+        MnistConditionalEvaluation evaluation = evaluator.EvaluateConditional(result.ImageGenerator, perClass: 100, seed: 0);
 
         result.Generator.Architecture.ClassNames.Should().Equal(MnistDataset.DigitNames);
         evaluation.Agreement.Should().BeGreaterThan(0.3, "a generator that ignored its label would agree 10% of the time");
@@ -41,14 +43,14 @@ public sealed class ConditionalTrainingTests
     public void GenerateDigit_AsksTheGeneratorForThatDigitsLabel()
     {
         var architecture = new DcganArchitecture { GeneratorFeatureMaps = 8, LatentSize = 16, ClassNames = MnistDataset.DigitNames };
-        using var generator = new Generator(architecture, seed: 1);
+        using var generator = new TorchImageGenerator(new Generator(architecture, seed: 1));
 
-        using Tensor sevens = generator.GenerateDigit(digit: 7, count: 3, seed: 2);
-        using Tensor byLabel = generator.Generate(3, 2, label: 7);
+        ImageBatch sevens = generator.GenerateDigit(digit: 7, count: 3, seed: 2);
+        ImageBatch byLabel = generator.Generate(3, 2, label: 7);
 
-        sevens.eq(byLabel).all().item<bool>().Should().BeTrue();
+        sevens.Pixels.ToArray().Should().Equal(byLabel.Pixels.ToArray());
         generator.Invoking(g => g.GenerateDigit(digit: 10, count: 1)).Should().Throw<ArgumentOutOfRangeException>();
-        using var animals = new Generator(architecture with { ClassNames = ["cat", "dog"] });
+        using var animals = new TorchImageGenerator(new Generator(architecture with { ClassNames = ["cat", "dog"] }));
         animals.Invoking(g => g.LabelOfDigit(7)).Should().Throw<ArgumentException>().WithMessage("*no class '7'*cat, dog*");
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Dcgan.Mnist.Evaluation;
 using Dcgan.Mnist.Pretrained;
-using Dcgan.Models;
+using Dcgan.Inference;
 using Dcgan.Tests;
 
 namespace Dcgan.Mnist.Tests.Pretrained;
@@ -13,7 +13,7 @@ public sealed partial class MnistPretrainedTests
     public void LoadGenerator_ShippedModel_ScoresWhatTheModelCardSays()
     {
         string card = ModelCard("MODEL_CARD.md");
-        using Generator generator = MnistPretrained.LoadGenerator();
+        using TorchImageGenerator generator = MnistPretrained.LoadGenerator();
         using MnistEvaluator evaluator = MnistEvaluator.Create(TestData.Mnist);
 
         MnistEvaluation evaluation = evaluator.Evaluate(generator, count: 10_000, seed: 0);
@@ -29,24 +29,24 @@ public sealed partial class MnistPretrainedTests
     [Fact]
     public void LoadGenerator_ShippedModel_IsA28PixelGrayscaleGeneratorWithItsTrainingRecorded()
     {
-        using Generator generator = MnistPretrained.LoadGenerator();
+        using TorchImageGenerator generator = MnistPretrained.LoadGenerator();
 
-        generator.Architecture.ImageSize.Should().Be(28);
-        generator.Architecture.Channels.Should().Be(1);
-        generator.Training!.Epochs.Should().BeGreaterThanOrEqualTo(20);
+        generator.Description.ImageSize.Should().Be(28);
+        generator.Description.Channels.Should().Be(1);
+        generator.Generator.Training!.Epochs.Should().BeGreaterThanOrEqualTo(20);
         new FileInfo(Path.Combine(TestData.RepositoryRoot, "src", "Dcgan.Mnist", "Pretrained", "mnist-generator.dcgan")).Length.Should().BeLessThan(10 << 20);
     }
 
     [Fact]
     public void LoadConditionalGenerator_ShippedModel_ObeysTheLabelAsItsModelCardSays()
     {
-        using Generator generator = MnistPretrained.LoadConditionalGenerator();
+        using TorchImageGenerator generator = MnistPretrained.LoadConditionalGenerator();
         using MnistEvaluator evaluator = MnistEvaluator.Create(TestData.Mnist);
 
         MnistConditionalEvaluation evaluation = evaluator.EvaluateConditional(generator, perClass: 1000, seed: 0);
 
         string card = ModelCard("MODEL_CARD_CONDITIONAL.md");
-        generator.Architecture.ClassNames.Should().Equal(MnistDataset.DigitNames);
+        generator.Description.ClassNames.Should().Equal(MnistDataset.DigitNames);
         evaluation.Agreement.Should().BeGreaterThanOrEqualTo(0.95);
         evaluation.Agreement.Should().BeApproximately(Number(card, "label agreement") / 100, 1e-4);
         evaluation.ClassFrechetDistances.Average().Should().BeApproximately(Number(card, "mean per-digit Fréchet distance"), 1e-3 * Number(card, "mean per-digit Fréchet distance"));

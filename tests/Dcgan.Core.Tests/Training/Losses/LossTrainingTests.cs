@@ -45,8 +45,8 @@ public sealed class LossTrainingTests
         using TrainingResult plain = Tiny(2).Train();
 
         ModelAssertions.SameWeights(straight.Generator, resumed.Generator).Should().BeTrue();
-        using var straightD = Dcgan.Models.Discriminator.Load(Path.Combine(straightOutput.Path, "discriminator.dcgan"));
-        using var resumedD = Dcgan.Models.Discriminator.Load(Path.Combine(resumedOutput.Path, "discriminator.dcgan"));
+        using var straightD = Dcgan.Persistence.DiscriminatorFile.Load(Path.Combine(straightOutput.Path, "discriminator.dcgan"));
+        using var resumedD = Dcgan.Persistence.DiscriminatorFile.Load(Path.Combine(resumedOutput.Path, "discriminator.dcgan"));
         ModelAssertions.SameWeights(straightD, resumedD).Should().BeTrue();
         resumed.History.Should().BeEquivalentTo(straight.History, o => o.Excluding(e => e.ImagesPerSecond).Excluding(e => e.Duration));
         ModelAssertions.SameWeights(straight.Generator, plain.Generator).Should().BeFalse($"{name} trains differently from the default loss");
@@ -114,7 +114,7 @@ public sealed class LossTrainingTests
         metadata["options"] = options.ToJsonString();
         using var stream = File.Create(target);
         Dcgan.Persistence.SafetensorsFile.Write(stream, metadata,
-            content.Tensors.Select(p => KeyValuePair.Create(p.Key, Dcgan.Persistence.SafetensorsFile.ToTensor(p.Value))).ToList());
+            content.Tensors.Values.ToList());
     }
 
     [Fact]

@@ -1,8 +1,7 @@
 using System.Globalization;
 using Dcgan.Persistence;
-using Dcgan.Training;
 
-namespace Dcgan.Diagnostics;
+namespace Dcgan.Training;
 
 /// <summary>
 /// Appends training metrics to <c>metrics.csv</c>, flushing each row so a crash keeps what was measured.

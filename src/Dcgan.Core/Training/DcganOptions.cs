@@ -1,6 +1,6 @@
 using Dcgan.Models;
 
-namespace Dcgan;
+namespace Dcgan.Training;
 
 /// <summary>
 /// Every setting of a training run. <see cref="DcganBuilder"/> fills it; the trainer keeps a validated copy.

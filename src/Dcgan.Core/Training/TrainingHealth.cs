@@ -1,8 +1,8 @@
-using Dcgan.Training;
+using Dcgan.Diagnostics;
 using Dcgan.Training.Losses;
 using Microsoft.Extensions.Logging;
 
-namespace Dcgan.Diagnostics;
+namespace Dcgan.Training;
 
 /// <summary>
 /// Watches epoch means for the known failure signs of GAN training and logs a warning for each:

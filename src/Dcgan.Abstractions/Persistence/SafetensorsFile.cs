@@ -1,10 +1,7 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Dcgan.Persistence;
 
@@ -12,7 +9,8 @@ namespace Dcgan.Persistence;
 /// Reads and writes the safetensors format (Hugging Face): a little-endian u64 header length, a JSON
 /// header mapping each tensor name to its dtype, shape and byte range, an optional <c>__metadata__</c>
 /// object of string pairs, then the raw little-endian tensor bytes. Pure data: nothing in the file is
-/// ever executed, and every offset is checked against the file before use.
+/// ever executed, and every offset is checked against the file before use. Tensors stay raw bytes here; Dcgan.Core
+/// turns them into TorchSharp tensors, another backend into its own.
 /// </summary>
 internal static class SafetensorsFile
 {
@@ -22,22 +20,21 @@ internal static class SafetensorsFile
     // Readable metadata: JSON inside the metadata strings keeps plain quotes (\" rather than \u0022).
     private static readonly JsonSerializerOptions HeaderJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Write(Stream stream, IReadOnlyDictionary<string, string> metadata, IEnumerable<KeyValuePair<string, Tensor>> tensors)
+    public static void Write(Stream stream, IReadOnlyDictionary<string, string> metadata, IEnumerable<SafetensorsEntry> tensors)
     {
         var header = new JsonObject { [MetadataKey] = new JsonObject(metadata.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value)))) };
-        var payloads = new List<byte[]>();
+        var payloads = new List<ReadOnlyMemory<byte>>();
         long offset = 0;
-        foreach ((string name, Tensor tensor) in tensors)
+        foreach (SafetensorsEntry tensor in tensors)
         {
-            byte[] bytes = ToBytes(tensor);
-            header[name] = new JsonObject
+            header[tensor.Name] = new JsonObject
             {
-                ["dtype"] = DtypeName(tensor.dtype),
-                ["shape"] = new JsonArray(tensor.shape.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray()),
-                ["data_offsets"] = new JsonArray(offset, offset + bytes.Length),
+                ["dtype"] = tensor.Dtype,
+                ["shape"] = new JsonArray(tensor.Shape.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray()),
+                ["data_offsets"] = new JsonArray(offset, offset + tensor.Data.Length),
             };
-            payloads.Add(bytes);
-            offset += bytes.Length;
+            payloads.Add(tensor.Data);
+            offset += tensor.Data.Length;
         }
 
         byte[] json = Encoding.UTF8.GetBytes(header.ToJsonString(HeaderJson));
@@ -49,8 +46,8 @@ internal static class SafetensorsFile
         stream.Write(json);
         for (int i = json.Length; i < padded; i++)
             stream.WriteByte((byte)' ');
-        foreach (byte[] payload in payloads)
-            stream.Write(payload);
+        foreach (ReadOnlyMemory<byte> payload in payloads)
+            stream.Write(payload.Span);
     }
 
     /// <summary>Parses a whole safetensors file already in memory; the entries are views into <paramref name="all"/>, not copies.</summary>
@@ -93,21 +90,6 @@ internal static class SafetensorsFile
         return new SafetensorsContent(metadata, entries);
     }
 
-    public static Tensor ToTensor(SafetensorsEntry entry)
-    {
-        // safetensors stores little-endian bytes, as .NET on x64 and arm64 does.
-        ReadOnlySpan<byte> bytes = entry.Data.Span;
-        return entry.Dtype switch
-        {
-            "F32" => torch.tensor(MemoryMarshal.Cast<byte, float>(bytes).ToArray(), entry.Shape),
-            "F64" => torch.tensor(MemoryMarshal.Cast<byte, double>(bytes).ToArray(), entry.Shape),
-            "I64" => torch.tensor(MemoryMarshal.Cast<byte, long>(bytes).ToArray(), entry.Shape),
-            "I32" => torch.tensor(MemoryMarshal.Cast<byte, int>(bytes).ToArray(), entry.Shape),
-            "U8" => torch.tensor(bytes.ToArray(), entry.Shape),
-            _ => throw new InvalidDataException($"Tensor '{entry.Name}' has unsupported dtype {entry.Dtype}."),
-        };
-    }
-
     private static SafetensorsEntry ParseEntry(string name, JsonNode? node, byte[] all, long dataStart, long dataLength, string source)
     {
         try
@@ -116,7 +98,7 @@ internal static class SafetensorsFile
             long[] shape = node["shape"]!.AsArray().Select(d => d!.GetValue<long>()).ToArray();
             long begin = node["data_offsets"]![0]!.GetValue<long>();
             long end = node["data_offsets"]![1]!.GetValue<long>();
-            int size = dtype switch { "F32" or "I32" => 4, "F64" or "I64" => 8, "U8" => 1, _ => 0 };
+            int size = ElementSize(dtype);
             if (size == 0)
                 throw new InvalidDataException($"'{source}': tensor '{name}' has unsupported dtype '{dtype}'.");
             if (shape.Any(d => d < 0))
@@ -134,27 +116,6 @@ internal static class SafetensorsFile
         }
     }
 
-    private static byte[] ToBytes(Tensor tensor)
-    {
-        using Tensor cpu = tensor.detach().cpu().contiguous();
-        return cpu.dtype switch
-        {
-            ScalarType.Float32 => MemoryMarshal.AsBytes(cpu.data<float>().ToArray().AsSpan()).ToArray(),
-            ScalarType.Float64 => MemoryMarshal.AsBytes(cpu.data<double>().ToArray().AsSpan()).ToArray(),
-            ScalarType.Int64 => MemoryMarshal.AsBytes(cpu.data<long>().ToArray().AsSpan()).ToArray(),
-            ScalarType.Int32 => MemoryMarshal.AsBytes(cpu.data<int>().ToArray().AsSpan()).ToArray(),
-            ScalarType.Byte => cpu.data<byte>().ToArray(),
-            _ => throw new NotSupportedException($"Tensors of type {cpu.dtype} cannot be saved."),
-        };
-    }
-
-    private static string DtypeName(ScalarType type) => type switch
-    {
-        ScalarType.Float32 => "F32",
-        ScalarType.Float64 => "F64",
-        ScalarType.Int64 => "I64",
-        ScalarType.Int32 => "I32",
-        ScalarType.Byte => "U8",
-        _ => throw new NotSupportedException($"Tensors of type {type} cannot be saved."),
-    };
+    /// <summary>Bytes per element of a safetensors dtype this library reads, or 0 for any other.</summary>
+    public static int ElementSize(string dtype) => dtype switch { "F32" or "I32" => 4, "F64" or "I64" => 8, "U8" => 1, _ => 0 };
 }

@@ -1,0 +1,148 @@
+using Dcgan.Models;
+using Dcgan.Persistence;
+using TorchSharp;
+using static TorchSharp.torch;
+using Generator = Dcgan.Models.Generator;
+
+namespace Dcgan.Inference;
+
+/// <summary>
+/// The TorchSharp backend of the inference contract: serves a <see cref="Generator"/> network to the embedding API
+/// (<see cref="Imaging.GeneratorImageExtensions"/>). It runs the network in evaluation mode without gradients and
+/// restores the network's training mode afterwards.
+/// </summary>
+/// <remarks>
+/// Safe to call from several threads at once: calls are serialised by a lock, because switching between evaluation and
+/// training mode is state of the network shared by every caller. Each result depends only on its noise and labels.
+/// </remarks>
+public sealed class TorchImageGenerator : IImageGenerator
+{
+    private readonly Lock inferenceLock = new();
+    private readonly bool ownsGenerator;
+    private bool disposed;
+
+    /// <summary>Serves <paramref name="generator"/>.</summary>
+    /// <param name="generator">The network, on any device.</param>
+    /// <param name="ownsGenerator">Whether disposing this instance disposes the network.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="generator"/> is null.</exception>
+    public TorchImageGenerator(Generator generator, bool ownsGenerator = true)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        Generator = generator;
+        this.ownsGenerator = ownsGenerator;
+        Description = Describe(generator.Architecture);
+    }
+
+    /// <summary>The network served.</summary>
+    public Generator Generator { get; }
+
+    /// <inheritdoc />
+    public GeneratorDescription Description { get; }
+
+    /// <summary>Loads a generator file (see <see cref="GeneratorFile.Load(string)"/>) and serves it.</summary>
+    /// <param name="path">The model file.</param>
+    /// <returns>A generator owned by the caller.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is not a valid Dcgan generator file.</exception>
+    public static TorchImageGenerator Load(string path) => new(GeneratorFile.Load(path));
+
+    /// <summary>Loads a generator from a stream (see <see cref="GeneratorFile.Load(Stream)"/>) and serves it.</summary>
+    /// <param name="stream">A readable stream positioned at the start of the model; left open.</param>
+    /// <returns>A generator owned by the caller.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The data is not a valid Dcgan generator file.</exception>
+    public static TorchImageGenerator Load(Stream stream) => new(GeneratorFile.Load(stream));
+
+    /// <summary>What a network of <paramref name="architecture"/> is, to a user of its images.</summary>
+    /// <param name="architecture">The network's shape.</param>
+    /// <returns>The description.</returns>
+    public static GeneratorDescription Describe(DcganArchitecture architecture)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        return new GeneratorDescription(architecture.LatentSize, architecture.ImageSize, architecture.Channels, architecture.ClassNames);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The noise comes from libtorch's normal sampler with a <c>torch.Generator</c> seeded with <paramref name="seed"/>, on the CPU.</remarks>
+    public float[] SampleNoise(int count, long seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        using Tensor noise = SampleNoise(count, Description.LatentSize, seed);
+        return noise.data<float>().ToArray();
+    }
+
+    /// <summary>The noise of <see cref="SampleNoise(int, long)"/> as a CPU tensor <c>[count, latentSize, 1, 1]</c>; the trainer's fixed sample noise too.</summary>
+    internal static Tensor SampleNoise(int count, int latentSize, long seed)
+    {
+        using var random = new torch.Generator((ulong)seed);
+        return randn([count, latentSize, 1, 1], generator: random);
+    }
+
+    /// <inheritdoc />
+    public ImageBatch Generate(float[] noise, int[]? labels = null)
+    {
+        int count = Description.CheckGenerateArguments(noise, labels);
+        using var scope = NewDisposeScope();
+        Tensor images = GenerateTensor(tensor(noise, [count, Description.LatentSize]), labels is null ? null : tensor(labels.Select(l => (long)l).ToArray()));
+        return new ImageBatch(images.data<float>().ToArray(), count, Description.Channels, Description.ImageSize, Description.ImageSize);
+    }
+
+    /// <summary>
+    /// Generates images from noise tensors, for callers that work in TorchSharp: in evaluation mode, without gradients,
+    /// restoring the network's training mode afterwards. The one place where inference mode is switched.
+    /// </summary>
+    /// <param name="noise">Latent vectors <c>[N, LatentSize]</c> or <c>[N, LatentSize, 1, 1]</c> on any device.</param>
+    /// <param name="labels">
+    /// Class indices <c>[N]</c> (int64) for a class-conditional generator; when null, image <c>i</c> shows class
+    /// <c>i % ClassCount</c>. Must be null for an unconditional generator.
+    /// </param>
+    /// <returns>A CPU tensor <c>[N, Channels, ImageSize, ImageSize]</c> in [-1, 1], owned by the caller.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="noise"/> is null.</exception>
+    /// <exception cref="ArgumentException">Labels were given to an unconditional generator, or do not match the noise in count, or name no class.</exception>
+    /// <exception cref="ObjectDisposedException">This instance or the network was disposed.</exception>
+    public Tensor GenerateTensor(Tensor noise, Tensor? labels = null)
+    {
+        ArgumentNullException.ThrowIfNull(noise);
+        int count = (int)noise.shape[0];
+        if (!Description.IsConditional && labels is not null)
+            throw new ArgumentException("Labels were given, but this generator is not class-conditional.", nameof(labels));
+        if (labels is not null && (labels.dim() != 1 || labels.shape[0] != count))
+            throw new ArgumentException($"Expected {count} labels in a 1-D tensor, but got shape [{string.Join(", ", labels.shape)}].", nameof(labels));
+        if (labels is not null && labels.numel() > 0 && (labels.min().item<long>() < 0 || labels.max().item<long>() >= Description.ClassCount))
+            throw new ArgumentException($"Every label must be from 0 to {Description.ClassCount - 1}.", nameof(labels));
+
+        lock (inferenceLock)
+        {
+            ObjectDisposedException.ThrowIf(disposed || Generator.IsDisposed, this);
+            bool wasTraining = Generator.training;
+            Generator.eval();
+            try
+            {
+                using var scope = NewDisposeScope();
+                using IDisposable noGrad = no_grad();
+                Device device = Generator.parameters().First().device;
+                Tensor? classes = labels ?? (Description.IsConditional ? tensor(Description.LabelsFor(count).Select(l => (long)l).ToArray()) : null);
+                Tensor images = classes is null ? Generator.call(noise.to(device)) : Generator.forward(noise.to(device), classes.to(device));
+                return images.cpu().contiguous().MoveToOuterDisposeScope();
+            }
+            finally
+            {
+                Generator.train(wasTraining);
+            }
+        }
+    }
+
+    /// <summary>Disposes the network when this instance owns it; safe to call more than once.</summary>
+    public void Dispose()
+    {
+        lock (inferenceLock)
+        {
+            if (disposed)
+                return;
+            disposed = true;
+            if (ownsGenerator)
+                Generator.Dispose();
+        }
+    }
+}
