@@ -32,7 +32,10 @@ internal static class ConvolutionBackend
             return false;
         if (WorstError() <= Tolerance)
             return false;
-        SetUserEnabledMkldnn(GlobalContext(), false);
+        IntPtr context = GlobalContext();
+        SetUserEnabledMkldnn(context, false);
+        // Next in ATen's list would be NNPACK, which refuses AVX-512-only processors with a warning on every call.
+        SetUserEnabledNnpack(context, false);
         return true;
     }
 
@@ -59,10 +62,13 @@ internal static class ConvolutionBackend
     }
 
     // libtorch exports at::globalContext() and at::Context::setUserEnabledMkldnn(bool), the switch behind PyTorch's
-    // torch.backends.mkldnn.enabled; TorchSharp 0.107 has no binding for it.
+    // torch.backends.mkldnn.enabled, and setUserEnabledNNPACK(bool) (torch.backends.nnpack); TorchSharp 0.107 binds neither.
     [DllImport("libtorch_cpu", EntryPoint = "_ZN2at13globalContextEv")]
     private static extern IntPtr GlobalContext();
 
     [DllImport("libtorch_cpu", EntryPoint = "_ZN2at7Context20setUserEnabledMkldnnEb")]
     private static extern void SetUserEnabledMkldnn(IntPtr context, [MarshalAs(UnmanagedType.U1)] bool enabled);
+
+    [DllImport("libtorch_cpu", EntryPoint = "_ZN2at7Context20setUserEnabledNNPACKEb")]
+    private static extern void SetUserEnabledNnpack(IntPtr context, [MarshalAs(UnmanagedType.U1)] bool enabled);
 }
