@@ -97,7 +97,8 @@ public sealed class TrainingObservabilityTests
         }
 
         broken.Entries.Should().Contain(e => e.Event.Id == 13 && e.Level == LogLevel.Warning);
-        healthy.Entries.Should().NotContain(e => e.Level >= LogLevel.Warning);
+        // Event 18 is about the processor (oneDNN's wrong convolutions turned off), not about this run's health.
+        healthy.Entries.Should().NotContain(e => e.Level >= LogLevel.Warning && e.Event.Id != 18);
         healthy.Entries.Should().Contain(e => e.Event.Id == 1).And.Contain(e => e.Event.Id == 3).And.Contain(e => e.Event.Id == 12 && e.Message.Contains("Total params"));
     }
 }
