@@ -64,7 +64,7 @@ internal static class StepBenchmark
         return 3 * ForwardFlops(g, [1, architecture.LatentSize, 1, 1]) + 9 * ForwardFlops(d, [1, architecture.Channels, architecture.ImageSize, architecture.ImageSize]);
     }
 
-    private static double ForwardFlops(nn.Module<Tensor, Tensor> module, long[] inputShape)
+    private static double ForwardFlops(nn.Module module, long[] inputShape)
     {
         // 2 FLOPs (multiply and add) per weight per output position: for a convolution, per output pixel;
         // for a transposed convolution, per input pixel.
@@ -123,7 +123,7 @@ internal static class StepBenchmark
             Tensor real = data.Images.index_select(0, order.narrow(0, step * Batch, Batch));
             optD.zero_grad();
             Tensor realLogits = d.call(real);
-            Tensor fake = g.call(randn(Batch, 100, 1, 1));
+            Tensor fake = g.call(randn(Batch, 100, 1, 1), null);
             Tensor lossD = binary_cross_entropy_with_logits(realLogits, ones) + binary_cross_entropy_with_logits(d.call(fake.detach()), zeros);
             lossD.backward();
             optD.step();

@@ -123,7 +123,7 @@ public sealed class TorchImageGenerator : IImageGenerator
                 using IDisposable noGrad = no_grad();
                 Device device = Generator.parameters().First().device;
                 Tensor? classes = labels ?? (Description.IsConditional ? tensor(Description.LabelsFor(count).Select(l => (long)l).ToArray()) : null);
-                Tensor images = classes is null ? Generator.call(noise.to(device)) : Generator.forward(noise.to(device), classes.to(device));
+                Tensor images = Generator.call(noise.to(device), classes?.to(device));
                 return images.cpu().contiguous().MoveToOuterDisposeScope();
             }
             finally

@@ -19,7 +19,7 @@ namespace Dcgan.Models;
 /// TorchSharp implementation of the inference contract, which handles evaluation mode, gradients and threads. The
 /// generator owns its parameters; dispose it when done. It is not thread-safe.</para>
 /// </remarks>
-public sealed class Generator : nn.Module<Tensor, Tensor>
+public sealed class Generator : nn.Module<Tensor, Tensor?, Tensor>
 {
     private readonly Sequential main;
 
@@ -70,31 +70,29 @@ public sealed class Generator : nn.Module<Tensor, Tensor>
     /// <summary>How this generator was trained: set after training and when loaded from a file that records it; otherwise null.</summary>
     public TrainingSummary? Training { get; internal set; }
 
-    /// <summary>Maps noise <c>[N, LatentSize]</c> or <c>[N, LatentSize, 1, 1]</c> to images <c>[N, C, H, W]</c> in [-1, 1].</summary>
-    /// <param name="noise">The latent vectors.</param>
-    /// <returns>The generated images.</returns>
-    /// <exception cref="InvalidOperationException">The generator is class-conditional; use <see cref="forward(Tensor, Tensor)"/>.</exception>
-    public override Tensor forward(Tensor noise)
-    {
-        if (Architecture.IsConditional)
-        {
-            throw new InvalidOperationException(
-                $"This generator is class-conditional ({Architecture.ClassCount} classes): call forward(noise, labels).");
-        }
-        return main.call(AsMap(noise));
-    }
-
-    /// <summary>Maps noise and class labels to images; only for class-conditional generators.</summary>
+    /// <summary>
+    /// Maps noise (and, for a class-conditional generator, class labels) to images in [-1, 1]. Call it through
+    /// <c>call(noise, labels)</c>, so that module hooks run on the conditional path too.
+    /// </summary>
     /// <param name="noise">Latent vectors <c>[N, LatentSize]</c> or <c>[N, LatentSize, 1, 1]</c>.</param>
-    /// <param name="labels">Class indices <c>[N]</c> (int64), each in [0, <see cref="DcganArchitecture.ClassCount"/>).</param>
-    /// <returns>The generated images <c>[N, C, H, W]</c> in [-1, 1].</returns>
-    /// <exception cref="InvalidOperationException">The generator is not class-conditional.</exception>
-    public Tensor forward(Tensor noise, Tensor labels)
+    /// <param name="labels">
+    /// Class indices <c>[N]</c> (int64), each in [0, <see cref="DcganArchitecture.ClassCount"/>), for a class-conditional
+    /// generator; null for an unconditional one.
+    /// </param>
+    /// <returns>The generated images <c>[N, C, H, W]</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="noise"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">Labels are missing for a class-conditional generator, or given to an unconditional one.</exception>
+    public override Tensor forward(Tensor noise, Tensor? labels)
     {
         ArgumentNullException.ThrowIfNull(noise);
-        ArgumentNullException.ThrowIfNull(labels);
         if (!Architecture.IsConditional)
-            throw new InvalidOperationException("This generator is not class-conditional: call forward(noise) without labels.");
+        {
+            if (labels is not null)
+                throw new InvalidOperationException("This generator is not class-conditional: call it with null labels.");
+            return main.call(AsMap(noise));
+        }
+        if (labels is null)
+            throw new InvalidOperationException($"This generator is class-conditional ({Architecture.ClassCount} classes): call it with noise and labels.");
         using var scope = NewDisposeScope();
         return main.call(LabelChannels.Append(AsMap(noise), labels, Architecture.ClassCount)).MoveToOuterDisposeScope();
     }

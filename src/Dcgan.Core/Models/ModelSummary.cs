@@ -56,7 +56,7 @@ public sealed record ModelSummary(string Model, IReadOnlyList<LayerSummary> Laye
         return text.ToString();
     }
 
-    private static ModelSummary Describe(string name, nn.Module<Tensor, Tensor> module, long[] inputShape)
+    private static ModelSummary Describe(string name, nn.Module module, long[] inputShape)
     {
         var layers = new List<LayerSummary>();
         bool wasTraining = module.training;

@@ -286,7 +286,7 @@ public sealed class AdversarialTrainer : IDisposable
             // Only the last critic step's images go on to train the generator; the others need no graph.
             bool last = critic == criticSteps - 1;
             using (IDisposable _ = last ? enable_grad() : no_grad())
-                fake = fakeLabels is null ? g.call(noise) : g.forward(noise, fakeLabels);
+                fake = g.call(noise, fakeLabels);
             Tensor detached = fake.detach();
             fakeLogits = Score(detached, fakeLabels);
             discriminatorLoss = loss.DiscriminatorLoss(new CriticBatch(real, detached, realLogits, fakeLogits, x => Score(x, realLabels), random));

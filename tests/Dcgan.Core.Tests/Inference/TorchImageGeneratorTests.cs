@@ -36,7 +36,7 @@ public sealed class TorchImageGeneratorTests
         network.eval();
         using (no_grad())
         {
-            using Tensor expected = network.call(tensor(noise, [3, 16]));
+            using Tensor expected = network.call(tensor(noise, [3, 16]), null);
             images.Pixels.ToArray().Should().Equal(expected.data<float>().ToArray());
         }
         (images.Count, images.Channels, images.Height, images.Width).Should().Be((3, 1, 28, 28));

@@ -54,7 +54,8 @@ public sealed class ClassConditioningTests
 
         conditional.Invoking(g => g.Generate(2, 0, label: 3)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*0 to 2*cat, dog, owl*");
         conditional.Invoking(g => g.Description.LabelOf("emu")).Should().Throw<ArgumentException>().WithMessage("*no class 'emu'*cat, dog, owl*");
-        conditional.Generator.Invoking(g => g.call(noiseTensor)).Should().Throw<InvalidOperationException>().WithMessage("*class-conditional*labels*");
+        conditional.Generator.Invoking(g => g.call(noiseTensor, null)).Should().Throw<InvalidOperationException>().WithMessage("*class-conditional*labels*");
+        unconditional.Generator.Invoking(g => g.call(noiseTensor, tensor(new long[] { 0, 1 }))).Should().Throw<InvalidOperationException>().WithMessage("*not class-conditional*");
         unconditional.Invoking(g => g.Generate(2, 0, label: 1)).Should().Throw<ArgumentException>().WithMessage("*not class-conditional*");
         conditional.Invoking(g => g.Generate(noise, [0, 1, 2])).Should().Throw<ArgumentException>().WithMessage("*Expected 2 labels*");
         conditional.Invoking(g => g.Generate(noise, [0, 3])).Should().Throw<ArgumentException>().WithMessage("*from 0 to 2*3*");

@@ -30,9 +30,9 @@ public sealed class ConvolutionBackendTests
         try
         {
             TorchSharp.torch.set_num_threads(1);
-            using Tensor oneThread = discriminator.call(generator.call(noise));
+            using Tensor oneThread = discriminator.call(generator.call(noise, null));
             TorchSharp.torch.set_num_threads(2);
-            using Tensor twoThreads = discriminator.call(generator.call(noise));
+            using Tensor twoThreads = discriminator.call(generator.call(noise, null));
 
             (oneThread - twoThreads).abs().max().item<float>().Should().BeLessThan(1e-4f);
         }

@@ -19,7 +19,7 @@ public sealed class GeneratorTests
         using var generator = new Generator(Small with { ImageSize = imageSize, Channels = channels }, seed: 1);
         using Tensor noise = torch.randn(3, Small.LatentSize);
 
-        using Tensor images = generator.call(noise);
+        using Tensor images = generator.call(noise, null);
 
         images.shape.Should().Equal(3, channels, imageSize, imageSize);
         images.min().item<float>().Should().BeGreaterThanOrEqualTo(-1f);
