@@ -101,11 +101,25 @@ public sealed class GeneratorDescription
         if (noise.Length == 0 || noise.Length % LatentSize != 0)
             throw new ArgumentException($"The noise must hold whole vectors of {LatentSize} values, but holds {noise.Length} values.", nameof(noise));
         int count = noise.Length / LatentSize;
+        CheckLabels(count, labels);
+        return count;
+    }
+
+    /// <summary>
+    /// Checks the labels of a call that makes <paramref name="count"/> images: none for an unconditional generator; for a
+    /// class-conditional one, one class index per image. The label half of <see cref="CheckGenerateArguments"/>, for
+    /// backends whose noise arrives in another form (a tensor, say).
+    /// </summary>
+    /// <param name="count">How many images the call makes.</param>
+    /// <param name="labels">The labels, or null.</param>
+    /// <exception cref="ArgumentException">As documented on <see cref="IImageGenerator.Generate"/>.</exception>
+    public void CheckLabels(int count, int[]? labels)
+    {
         if (!IsConditional)
         {
             if (labels is not null)
                 throw new ArgumentException("Labels were given, but this generator is not class-conditional.", nameof(labels));
-            return count;
+            return;
         }
         if (labels is null)
             throw new ArgumentException($"This generator is class-conditional ({ClassCount} classes): give one label per noise vector.", nameof(labels));
@@ -116,6 +130,5 @@ public sealed class GeneratorDescription
             if (label < 0 || label >= ClassCount)
                 throw new ArgumentException($"Every label must be from 0 to {ClassCount - 1}, but one is {label}.", nameof(labels));
         }
-        return count;
     }
 }

@@ -84,13 +84,13 @@ public sealed class TorchImageGenerator : IImageGenerator
     {
         int count = Description.CheckGenerateArguments(noise, labels);
         using var scope = NewDisposeScope();
-        Tensor images = GenerateTensor(tensor(noise, [count, Description.LatentSize]), labels is null ? null : tensor(labels.Select(l => (long)l).ToArray()));
+        Tensor images = Run(tensor(noise, [count, Description.LatentSize]), labels);
         return new ImageBatch(images.data<float>().ToArray(), count, Description.Channels, Description.ImageSize, Description.ImageSize);
     }
 
     /// <summary>
     /// Generates images from noise tensors, for callers that work in TorchSharp: in evaluation mode, without gradients,
-    /// restoring the network's training mode afterwards. The one place where inference mode is switched.
+    /// restoring the network's training mode afterwards.
     /// </summary>
     /// <param name="noise">Latent vectors <c>[N, LatentSize]</c> or <c>[N, LatentSize, 1, 1]</c> on any device.</param>
     /// <param name="labels">
@@ -99,19 +99,26 @@ public sealed class TorchImageGenerator : IImageGenerator
     /// </param>
     /// <returns>A CPU tensor <c>[N, Channels, ImageSize, ImageSize]</c> in [-1, 1], owned by the caller.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="noise"/> is null.</exception>
-    /// <exception cref="ArgumentException">Labels were given to an unconditional generator, or do not match the noise in count, or name no class.</exception>
+    /// <exception cref="ArgumentException">Labels were given to an unconditional generator, are not one-dimensional, do not match the noise in count, or name no class.</exception>
     /// <exception cref="ObjectDisposedException">This instance or the network was disposed.</exception>
     public Tensor GenerateTensor(Tensor noise, Tensor? labels = null)
     {
         ArgumentNullException.ThrowIfNull(noise);
         int count = (int)noise.shape[0];
-        if (!Description.IsConditional && labels is not null)
-            throw new ArgumentException("Labels were given, but this generator is not class-conditional.", nameof(labels));
-        if (labels is not null && (labels.dim() != 1 || labels.shape[0] != count))
+        if (labels is not null && labels.dim() != 1)
             throw new ArgumentException($"Expected {count} labels in a 1-D tensor, but got shape [{string.Join(", ", labels.shape)}].", nameof(labels));
-        if (labels is not null && labels.numel() > 0 && (labels.min().item<long>() < 0 || labels.max().item<long>() >= Description.ClassCount))
-            throw new ArgumentException($"Every label must be from 0 to {Description.ClassCount - 1}.", nameof(labels));
+        int[]? given = labels is null ? null : ToIndices(labels);
+        int[]? classes = given ?? (Description.IsConditional ? Description.LabelsFor(count) : null);
+        Description.CheckLabels(count, classes);
+        return Run(noise, classes);
+    }
 
+    /// <summary>
+    /// The one place where inference mode is switched: runs the network on checked noise and labels in evaluation mode
+    /// without gradients, under the lock, and restores its training mode.
+    /// </summary>
+    private Tensor Run(Tensor noise, int[]? labels)
+    {
         lock (inferenceLock)
         {
             ObjectDisposedException.ThrowIf(disposed || Generator.IsDisposed, this);
@@ -122,8 +129,8 @@ public sealed class TorchImageGenerator : IImageGenerator
                 using var scope = NewDisposeScope();
                 using IDisposable noGrad = no_grad();
                 Device device = Generator.parameters().First().device;
-                Tensor? classes = labels ?? (Description.IsConditional ? tensor(Description.LabelsFor(count).Select(l => (long)l).ToArray()) : null);
-                Tensor images = Generator.call(noise.to(device), classes?.to(device));
+                Tensor? classes = labels is null ? null : tensor(labels.Select(l => (long)l).ToArray(), device: device);
+                Tensor images = Generator.call(noise.to(device), classes);
                 return images.cpu().contiguous().MoveToOuterDisposeScope();
             }
             finally
@@ -131,6 +138,13 @@ public sealed class TorchImageGenerator : IImageGenerator
                 Generator.train(wasTraining);
             }
         }
+    }
+
+    /// <summary>A label tensor's values as class indices; one beyond the int range stays out of range.</summary>
+    private static int[] ToIndices(Tensor labels)
+    {
+        using Tensor values = labels.to_type(ScalarType.Int64).cpu().contiguous();
+        return values.data<long>().ToArray().Select(l => (int)Math.Clamp(l, int.MinValue, int.MaxValue)).ToArray();
     }
 
     /// <summary>Disposes the network when this instance owns it; safe to call more than once.</summary>
