@@ -8,7 +8,7 @@ namespace Dcgan.Core.Tests.Models;
 
 public sealed class GeneratorTests
 {
-    private static readonly DcganArchitecture Small = new() { GeneratorFeatureMaps = 8, DiscriminatorFeatureMaps = 8, LatentSize = 16 };
+    internal static readonly DcganArchitecture Small = new() { GeneratorFeatureMaps = 8, DiscriminatorFeatureMaps = 8, LatentSize = 16 };
 
     [Theory]
     [InlineData(28, 1)]

@@ -10,7 +10,7 @@ namespace Dcgan.Core.Tests.Persistence;
 
 public sealed class GeneratorFileTests
 {
-    private static readonly DcganArchitecture Small = new() { GeneratorFeatureMaps = 8, DiscriminatorFeatureMaps = 8, LatentSize = 16 };
+    private static readonly DcganArchitecture Small = Models.GeneratorTests.Small;
 
     [Fact]
     public void SaveAndLoad_RoundTrip_GeneratesIdenticalImages()
