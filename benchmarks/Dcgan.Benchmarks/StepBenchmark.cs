@@ -61,7 +61,7 @@ internal static class StepBenchmark
     {
         using var g = new Generator(architecture);
         using var d = new Discriminator(architecture);
-        return 3 * ForwardFlops(g, [1, architecture.LatentSize, 1, 1]) + 9 * ForwardFlops(d, [1, architecture.Channels, architecture.ImageSize, architecture.ImageSize]);
+        return 3 * ForwardFlops(g, [1, architecture.Shape.LatentSize, 1, 1]) + 9 * ForwardFlops(d, [1, architecture.Shape.Channels, architecture.Shape.ImageSize, architecture.Shape.ImageSize]);
     }
 
     private static double ForwardFlops(nn.Module module, long[] inputShape)

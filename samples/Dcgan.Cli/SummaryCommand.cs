@@ -18,23 +18,23 @@ internal static class SummaryCommand
         command.SetAction(result =>
         {
             string? path = result.GetValue(model);
-            DcganArchitecture architecture;
             if (path is not null)
             {
+                // A generator file records the generator only (the discriminator stays with the training run).
                 using TorchImageGenerator? loaded = CliModel.TryLoad(path);
                 if (loaded is null)
                     return 2;
-                architecture = loaded.Generator.Architecture;
+                Console.WriteLine(ModelSummary.Of(loaded.Generator));
+                return 0;
             }
-            else
+
+            DcganArchitecture architecture = new DcganArchitecture();
+            architecture = architecture with { Shape = architecture.Shape with { ImageSize = result.GetValue(imageSize) } };
+            IReadOnlyList<string> errors = architecture.Validate();
+            if (errors.Count > 0)
             {
-                architecture = new DcganOptions().Architecture with { ImageSize = result.GetValue(imageSize) };
-                IReadOnlyList<string> errors = architecture.Validate();
-                if (errors.Count > 0)
-                {
-                    AnsiConsole.MarkupLine($"[red]{Markup.Escape(string.Join(" ", errors))}[/]");
-                    return 2;
-                }
+                AnsiConsole.MarkupLine($"[red]{Markup.Escape(string.Join(" ", errors))}[/]");
+                return 2;
             }
 
             using var generator = new Generator(architecture);

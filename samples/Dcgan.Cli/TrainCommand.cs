@@ -13,10 +13,10 @@ internal static class TrainCommand
         // Defaults come from the library's, so the CLI's default run is the library's default run.
         var defaults = new DcganOptions();
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => defaults.Epochs };
-        var batchSize = new Option<int>("--batch-size") { Description = "Images per batch.", DefaultValueFactory = _ => defaults.BatchSize };
+        var batchSize = new Option<int>("--batch-size") { Description = "Images per batch.", DefaultValueFactory = _ => defaults.Optimization.BatchSize };
         var output = new Option<string>("--output") { Description = "Directory for sample grids and model files.", DefaultValueFactory = _ => "outputs" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Directory holding the MNIST files (else DCGAN_MNIST_DIR, else the cache, downloading if needed)." };
-        var seed = new Option<long>("--seed") { Description = "Seed of initialisation, shuffling and noise.", DefaultValueFactory = _ => defaults.Seed };
+        var seed = new Option<long>("--seed") { Description = "Seed of initialisation, shuffling and noise.", DefaultValueFactory = _ => defaults.Optimization.Seed };
         var limit = new Option<int?>("--limit") { Description = "Train on the first N images only." };
         var threads = new Option<int>("--threads") { Description = "libtorch threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var resume = new Option<string?>("--resume") { Description = "A checkpoint to continue from (the run's settings come from it; --epochs is the total)." };
@@ -24,7 +24,7 @@ internal static class TrainCommand
         var keepCheckpoints = new Option<int>("--keep-checkpoints") { Description = "How many of the newest checkpoints to keep.", DefaultValueFactory = _ => 3 };
         var averageDecay = new Option<double?>("--average-decay")
         {
-            Description = $"Decay of the exponential moving average of the generator's weights that is saved (library default: {defaults.GeneratorAverageDecay?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}); 0 turns it off.",
+            Description = $"Decay of the exponential moving average of the generator's weights that is saved (library default: {defaults.Optimization.GeneratorAverageDecay?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}); 0 turns it off.",
         };
 
         var tuning = new TuningOptions();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dcgan.Models;
+using Dcgan.Training;
 using Dcgan.Training.Losses;
 
 namespace Dcgan.Cli;
@@ -37,21 +38,25 @@ internal sealed class TuningOptions
             builder.WithLoss(AdversarialLoss.FromName(name));
         if (result.GetValue(labelSmoothing) is double smoothing)
             builder.WithLabelSmoothing(smoothing);
+        if (result.GetValue(minibatchStdDev) is bool stdDev)
+            builder.WithMinibatchStdDev(stdDev);
+        if (result.GetValue(minibatchDiscrimination) is int kernels)
+            builder.WithMinibatchDiscrimination(kernels);
+        if (result.GetValue(packing) is int pack)
+            builder.WithDiscriminatorPacking(pack);
         builder.Configure(options =>
         {
             DcganArchitecture architecture = options.Architecture;
             options.Architecture = architecture with
             {
-                GeneratorFeatureMaps = result.GetValue(generatorFeatures) ?? architecture.GeneratorFeatureMaps,
-                DiscriminatorFeatureMaps = result.GetValue(discriminatorFeatures) ?? architecture.DiscriminatorFeatureMaps,
-                MinibatchStdDev = result.GetValue(minibatchStdDev) ?? architecture.MinibatchStdDev,
-                DiscriminatorPacking = result.GetValue(packing) ?? architecture.DiscriminatorPacking,
-                MinibatchDiscriminationKernels = result.GetValue(minibatchDiscrimination) ?? architecture.MinibatchDiscriminationKernels,
+                Generator = architecture.Generator with { FeatureMaps = result.GetValue(generatorFeatures) ?? architecture.Generator.FeatureMaps },
+                Discriminator = architecture.Discriminator with { FeatureMaps = result.GetValue(discriminatorFeatures) ?? architecture.Discriminator.FeatureMaps },
             };
-            options.GeneratorLearningRate = result.GetValue(generatorRate) ?? options.GeneratorLearningRate;
-            options.DiscriminatorLearningRate = result.GetValue(discriminatorRate) ?? options.DiscriminatorLearningRate;
-            options.Beta1 = result.GetValue(beta1) ?? options.Beta1;
-            options.Beta2 = result.GetValue(beta2) ?? options.Beta2;
+            OptimizationOptions optimization = options.Optimization;
+            optimization.GeneratorLearningRate = result.GetValue(generatorRate) ?? optimization.GeneratorLearningRate;
+            optimization.DiscriminatorLearningRate = result.GetValue(discriminatorRate) ?? optimization.DiscriminatorLearningRate;
+            optimization.Beta1 = result.GetValue(beta1) ?? optimization.Beta1;
+            optimization.Beta2 = result.GetValue(beta2) ?? optimization.Beta2;
         });
     }
 }

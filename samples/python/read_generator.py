@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Read a Dcgan generator file with PyTorch alone and run it.
 
-A Dcgan generator file (format version 2) is a safetensors file: a little-endian u64 header length, a
+A Dcgan generator file (format versions 2 and 3) is a safetensors file: a little-endian u64 header length, a
 JSON header (tensor name -> dtype, shape, byte range, plus a "__metadata__" object of strings), then the
 raw tensor bytes. This script reads it by hand (Debian 12 has no safetensors package), rebuilds the
 generator in PyTorch from the metadata, loads the weights under the same state-dict names, and either
@@ -70,8 +70,8 @@ def load(path):
     metadata, tensors = read_safetensors(path)
     if metadata.get("format") != "dcgan" or metadata.get("kind") != "generator":
         sys.exit(f"{path} is not a Dcgan generator file")
-    if int(metadata["format_version"]) > 2:
-        sys.exit(f"{path} has format version {metadata['format_version']}; this script reads up to 2")
+    if int(metadata["format_version"]) > 3:
+        sys.exit(f"{path} has format version {metadata['format_version']}; this script reads up to 3")
     generator = Generator(int(metadata["latent_size"]), int(metadata["image_size"]), int(metadata["channels"]),
                           int(metadata["generator_feature_maps"]), int(metadata.get("class_count", "0")))
     generator.load_state_dict(tensors, strict=True)

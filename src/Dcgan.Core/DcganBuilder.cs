@@ -1,4 +1,6 @@
 using Dcgan.Data;
+using Dcgan.Models;
+using Dcgan.Models.DiscriminatorPieces;
 using Dcgan.Training;
 using Dcgan.Training.Losses;
 using Microsoft.Extensions.Logging;
@@ -21,36 +23,39 @@ public sealed class DcganBuilder
     private IImageDataSource? dataSource;
     private ILoggerFactory loggerFactory = NullLoggerFactory.Instance;
     private TimeProvider timeProvider = TimeProvider.System;
-    private bool channelsSet;
-    private bool classesFromSource;
     private double? labelSmoothing;
     private bool built;
 
     /// <summary>Sets the length of the generator's noise vector.</summary>
     /// <param name="latentSize">Positive; default 100.</param>
     /// <returns>This builder.</returns>
-    public DcganBuilder WithLatentSize(int latentSize) => Set(o => o.Architecture = o.Architecture with { LatentSize = latentSize });
+    public DcganBuilder WithLatentSize(int latentSize) => SetShape(s => s with { LatentSize = latentSize });
 
     /// <summary>Sets the side of the square images: 28, 32 or 64.</summary>
-    /// <param name="imageSize">One of <see cref="Models.DcganArchitecture.SupportedImageSizes"/>; default 28.</param>
+    /// <param name="imageSize">One of <see cref="Models.ImageShape.SupportedImageSizes"/>; default 28.</param>
     /// <returns>This builder.</returns>
-    public DcganBuilder WithImageSize(int imageSize) => Set(o => o.Architecture = o.Architecture with { ImageSize = imageSize });
+    public DcganBuilder WithImageSize(int imageSize) => SetShape(s => s with { ImageSize = imageSize });
 
     /// <summary>Sets the colour channels (1 or 3). Without it, the data source's channel count is used.</summary>
     /// <param name="channels">1 (grayscale) or 3 (RGB).</param>
     /// <returns>This builder.</returns>
-    public DcganBuilder WithChannels(int channels)
-    {
-        channelsSet = true;
-        return Set(o => o.Architecture = o.Architecture with { Channels = channels });
-    }
+    public DcganBuilder WithChannels(int channels) =>
+        Set(o =>
+        {
+            o.Architecture = o.Architecture with { Shape = o.Architecture.Shape with { Channels = channels } };
+            o.ChannelsFromDataSource = false;
+        });
 
     /// <summary>Sets the feature-map widths of both networks (PyTorch's <c>ngf</c> and <c>ndf</c>).</summary>
     /// <param name="generator">The generator's last hidden width; default 64.</param>
     /// <param name="discriminator">The discriminator's first width; default 64.</param>
     /// <returns>This builder.</returns>
     public DcganBuilder WithFeatureMaps(int generator, int discriminator) =>
-        Set(o => o.Architecture = o.Architecture with { GeneratorFeatureMaps = generator, DiscriminatorFeatureMaps = discriminator });
+        Set(o => o.Architecture = o.Architecture with
+        {
+            Generator = o.Architecture.Generator with { FeatureMaps = generator },
+            Discriminator = o.Architecture.Discriminator with { FeatureMaps = discriminator },
+        });
 
     /// <summary>Sets the number of passes over the data.</summary>
     /// <param name="epochs">Positive; default 5.</param>
@@ -60,14 +65,14 @@ public sealed class DcganBuilder
     /// <summary>Sets the images per batch.</summary>
     /// <param name="batchSize">At least 2; default 32.</param>
     /// <returns>This builder.</returns>
-    public DcganBuilder WithBatchSize(int batchSize) => Set(o => o.BatchSize = batchSize);
+    public DcganBuilder WithBatchSize(int batchSize) => Set(o => o.Optimization.BatchSize = batchSize);
 
     /// <summary>Sets the Adam learning rates.</summary>
     /// <param name="generator">Generator rate; default 0.0008 (tuned, four times the discriminator's).</param>
     /// <param name="discriminator">Discriminator rate; default 0.0002.</param>
     /// <returns>This builder.</returns>
     public DcganBuilder WithLearningRates(double generator, double discriminator) =>
-        Set(o => { o.GeneratorLearningRate = generator; o.DiscriminatorLearningRate = discriminator; });
+        Set(o => { o.Optimization.GeneratorLearningRate = generator; o.Optimization.DiscriminatorLearningRate = discriminator; });
 
     /// <summary>
     /// Sets one-sided label smoothing of the non-saturating loss: real images are learned towards <c>1 - smoothing</c>
@@ -84,7 +89,7 @@ public sealed class DcganBuilder
     }
 
     /// <summary>
-    /// Sets the adversarial objective (<see cref="DcganOptions.Loss"/>). A loss that forbids batch norm
+    /// Sets the adversarial objective (<see cref="OptimizationOptions.Loss"/>). A loss that forbids batch norm
     /// (<see cref="AdversarialLoss.AllowsBatchNorm"/>, as WGAN-GP does) also removes it from the discriminator.
     /// </summary>
     /// <param name="loss">The loss, for example <c>new HingeLoss()</c> or <c>new WassersteinGradientPenaltyLoss { CriticSteps = 5 }</c>.</param>
@@ -95,9 +100,9 @@ public sealed class DcganBuilder
         ArgumentNullException.ThrowIfNull(loss);
         return Set(o =>
         {
-            o.Loss = loss;
+            o.Optimization.Loss = loss;
             if (!loss.AllowsBatchNorm)
-                o.Architecture = o.Architecture with { DiscriminatorBatchNorm = false };
+                SetDiscriminator(o, d => d with { BatchNorm = false });
         });
     }
 
@@ -107,40 +112,35 @@ public sealed class DcganBuilder
     /// </summary>
     /// <param name="enabled">True to have it (the default), false for the plain DCGAN discriminator.</param>
     /// <returns>This builder.</returns>
-    public DcganBuilder WithMinibatchStdDev(bool enabled = true) => Set(o => o.Architecture = o.Architecture with { MinibatchStdDev = enabled });
+    public DcganBuilder WithMinibatchStdDev(bool enabled = true) => SetPiece(enabled ? new MinibatchStdDevPiece() : null, typeof(MinibatchStdDevPiece));
 
     /// <summary>
     /// Gives the discriminator a minibatch discrimination layer (Salimans et al., 2016; see
-    /// <see cref="Models.MinibatchDiscrimination"/>) with <paramref name="kernels"/> kernels, or with 0 removes it.
+    /// <see cref="MinibatchDiscriminationPiece"/>) with <paramref name="kernels"/> kernels, or with 0 removes it.
     /// On by default with 50 kernels of 5 dimensions; its effect on quality and speed is measured in <c>docs/tuning.md</c>
     /// and <c>docs/performance.md</c>.
     /// </summary>
-    /// <param name="kernels">Kernels, from 0 (none) to <see cref="Models.DcganArchitecture.MaxMinibatchDiscrimination"/>.</param>
-    /// <param name="kernelDimensions">Dimensions of each kernel's projection, from 1 to <see cref="Models.DcganArchitecture.MaxMinibatchDiscrimination"/>.</param>
+    /// <param name="kernels">Kernels, from 0 (none) to <see cref="MinibatchDiscriminationPiece.MaxSize"/>.</param>
+    /// <param name="kernelDimensions">Dimensions of each kernel's projection, from 1 to <see cref="MinibatchDiscriminationPiece.MaxSize"/>.</param>
     /// <returns>This builder.</returns>
     public DcganBuilder WithMinibatchDiscrimination(int kernels = 50, int kernelDimensions = 5) =>
-        Set(o => o.Architecture = o.Architecture with { MinibatchDiscriminationKernels = kernels, MinibatchDiscriminationKernelDimensions = kernelDimensions });
+        SetPiece(kernels == 0 ? null : new MinibatchDiscriminationPiece { Kernels = kernels, KernelDimensions = kernelDimensions }, typeof(MinibatchDiscriminationPiece));
 
     /// <summary>
     /// Has the discriminator judge packs of <paramref name="packing"/> images instead of single images (PacGAN,
-    /// Lin et al., 2018; see <see cref="Models.DcganArchitecture.DiscriminatorPacking"/>). The batch size must be a
+    /// Lin et al., 2018; see <see cref="Models.DiscriminatorArchitecture.Packing"/>). The batch size must be a
     /// multiple of it.
     /// </summary>
-    /// <param name="packing">Images per pack, from 1 (the plain discriminator) to <see cref="Models.DcganArchitecture.MaxDiscriminatorPacking"/>.</param>
+    /// <param name="packing">Images per pack, from 1 (the plain discriminator) to <see cref="Models.DiscriminatorArchitecture.MaxPacking"/>.</param>
     /// <returns>This builder.</returns>
-    public DcganBuilder WithDiscriminatorPacking(int packing) => Set(o => o.Architecture = o.Architecture with { DiscriminatorPacking = packing });
+    public DcganBuilder WithDiscriminatorPacking(int packing) => Set(o => SetDiscriminator(o, d => d with { Packing = packing }));
 
     /// <summary>
     /// Trains a class-conditional pair on the data source's classes (<see cref="IImageDataSource.ClassNames"/>;
     /// <c>WithMnist()</c> supplies the ten digits): the generator then makes an image of a requested class.
     /// </summary>
     /// <returns>This builder.</returns>
-    public DcganBuilder WithClassConditioning()
-    {
-        ThrowIfBuilt();
-        classesFromSource = true;
-        return this;
-    }
+    public DcganBuilder WithClassConditioning() => Set(o => o.ClassesFromDataSource = true);
 
     /// <summary>Trains a class-conditional pair on the named classes; the data's labels index <paramref name="classNames"/>.</summary>
     /// <param name="classNames">At least two distinct names, in label order.</param>
@@ -150,40 +150,43 @@ public sealed class DcganBuilder
     {
         ArgumentNullException.ThrowIfNull(classNames);
         string[] copy = [.. classNames];
-        classesFromSource = false;
-        return Set(o => o.Architecture = o.Architecture with { ClassNames = copy });
+        return Set(o =>
+        {
+            o.Architecture = o.Architecture with { Shape = o.Architecture.Shape with { ClassNames = copy } };
+            o.ClassesFromDataSource = false;
+        });
     }
 
     /// <summary>Sets Adam's moment decays for both networks.</summary>
     /// <param name="beta1">First-moment decay in [0, 1); default 0.5.</param>
     /// <param name="beta2">Second-moment decay in [0, 1); default 0.999.</param>
     /// <returns>This builder.</returns>
-    public DcganBuilder WithBetas(double beta1, double beta2) => Set(o => { o.Beta1 = beta1; o.Beta2 = beta2; });
+    public DcganBuilder WithBetas(double beta1, double beta2) => Set(o => { o.Optimization.Beta1 = beta1; o.Optimization.Beta2 = beta2; });
 
     /// <summary>Sets the seed of initialisation, shuffling and noise. Same seed, threads and device: same weights.</summary>
     /// <param name="seed">Any value; default 42.</param>
     /// <returns>This builder.</returns>
-    public DcganBuilder WithSeed(long seed) => Set(o => o.Seed = seed);
+    public DcganBuilder WithSeed(long seed) => Set(o => o.Optimization.Seed = seed);
 
     /// <summary>Sets libtorch's intra-op thread count for the process when training starts.</summary>
     /// <param name="threads">Positive. Without this call the process setting is left alone.</param>
     /// <returns>This builder.</returns>
-    public DcganBuilder WithThreads(int threads) => Set(o => o.Threads = threads);
+    public DcganBuilder WithThreads(int threads) => Set(o => o.Runtime.Threads = threads);
 
     /// <summary>Sets the torch device: <c>cpu</c> (default), <c>cuda</c> or <c>cuda:N</c>.</summary>
     /// <param name="device">The device name. CUDA needs the app to ship a CUDA backend package.</param>
     /// <returns>This builder.</returns>
-    public DcganBuilder WithDevice(string device) => Set(o => o.Device = device);
+    public DcganBuilder WithDevice(string device) => Set(o => o.Runtime.Device = device);
 
     /// <summary>Writes a sample grid each epoch and the model files at the end to <paramref name="directory"/>.</summary>
     /// <param name="directory">Created if missing. Without this call nothing is written.</param>
     /// <returns>This builder.</returns>
-    public DcganBuilder WithOutputDirectory(string directory) => Set(o => o.OutputDirectory = directory);
+    public DcganBuilder WithOutputDirectory(string directory) => Set(o => o.Outputs.Directory = directory);
 
     /// <summary>Writes a sample grid every <paramref name="epochs"/> epochs (and after the last).</summary>
     /// <param name="epochs">Positive; default 1.</param>
     /// <returns>This builder.</returns>
-    public DcganBuilder WithSampleInterval(int epochs) => Set(o => o.SampleInterval = epochs);
+    public DcganBuilder WithSampleInterval(int epochs) => Set(o => o.Outputs.SampleInterval = epochs);
 
     /// <summary>Chooses which pictures the run writes to the output directory (all on by default).</summary>
     /// <param name="sampleGrids">Per-epoch grids from fixed noise (<c>samples/epoch_NNN.png</c>).</param>
@@ -191,7 +194,7 @@ public sealed class DcganBuilder
     /// <param name="interpolation">A latent-space walk at the end (<c>interpolation.png</c>).</param>
     /// <returns>This builder.</returns>
     public DcganBuilder WithPictures(bool sampleGrids = true, bool progressGif = true, bool interpolation = true) =>
-        Set(o => { o.WriteSampleGrids = sampleGrids; o.WriteProgressGif = progressGif; o.WriteInterpolation = interpolation; });
+        Set(o => { o.Outputs.WriteSampleGrids = sampleGrids; o.Outputs.WriteProgressGif = progressGif; o.Outputs.WriteInterpolation = interpolation; });
 
     /// <summary>
     /// Sets the exponential moving average of the generator's weights that is saved and returned instead of the last
@@ -199,17 +202,17 @@ public sealed class DcganBuilder
     /// </summary>
     /// <param name="decay">In (0, 1), for example 0.999; null for no average.</param>
     /// <returns>This builder.</returns>
-    public DcganBuilder WithGeneratorAverage(double? decay) => Set(o => o.GeneratorAverageDecay = decay);
+    public DcganBuilder WithGeneratorAverage(double? decay) => Set(o => o.Optimization.GeneratorAverageDecay = decay);
 
     /// <summary>Chooses what happens when a loss becomes NaN or infinite: stop (default) or skip the batch.</summary>
     /// <param name="policy">The policy.</param>
     /// <returns>This builder.</returns>
-    public DcganBuilder WithNonFiniteLossPolicy(NonFiniteLossPolicy policy) => Set(o => o.NonFiniteLoss = policy);
+    public DcganBuilder WithNonFiniteLossPolicy(NonFiniteLossPolicy policy) => Set(o => o.Runtime.NonFiniteLoss = policy);
 
     /// <summary>Appends a row to <c>metrics.csv</c> in the output directory every <paramref name="everySteps"/> steps.</summary>
     /// <param name="everySteps">Positive, or 0 for no metrics file; default 10.</param>
     /// <returns>This builder.</returns>
-    public DcganBuilder WithMetrics(int everySteps) => Set(o => o.MetricsInterval = everySteps);
+    public DcganBuilder WithMetrics(int everySteps) => Set(o => o.Outputs.MetricsInterval = everySteps);
 
     /// <summary>Writes a checkpoint (models, optimizers, random state, progress) every <paramref name="everyEpochs"/> epochs.</summary>
     /// <param name="directory">Created if missing.</param>
@@ -217,17 +220,17 @@ public sealed class DcganBuilder
     /// <param name="keep">How many of the newest checkpoints to keep; default 3.</param>
     /// <returns>This builder.</returns>
     public DcganBuilder WithCheckpoints(string directory, int everyEpochs = 1, int keep = 3) =>
-        Set(o => { o.CheckpointDirectory = directory; o.CheckpointInterval = everyEpochs; o.CheckpointsToKeep = keep; });
+        Set(o => { o.Checkpoints.Directory = directory; o.Checkpoints.Interval = everyEpochs; o.Checkpoints.Keep = keep; });
 
     /// <summary>
     /// Continues the run saved in <paramref name="checkpointPath"/>: same weights, optimizer states, random
     /// state and history, so the result is bit-identical to an uninterrupted run on the same CPU and threads.
-    /// The checkpoint's architecture, batch size, learning rates, betas, seed and sample count are used;
+    /// The checkpoint's architecture, <see cref="OptimizationOptions"/> and fixed sample noise are used;
     /// <see cref="WithEpochs"/> sets the total to reach.
     /// </summary>
     /// <param name="checkpointPath">A file written by <see cref="WithCheckpoints"/>.</param>
     /// <returns>This builder.</returns>
-    public DcganBuilder WithResumeFrom(string checkpointPath) => Set(o => o.ResumeFrom = checkpointPath);
+    public DcganBuilder WithResumeFrom(string checkpointPath) => Set(o => o.Checkpoints.ResumeFrom = checkpointPath);
 
     /// <summary>Sets where training images come from. Satellite packages wrap this (for example <c>WithMnist()</c>).</summary>
     /// <param name="source">The data source.</param>
@@ -272,10 +275,7 @@ public sealed class DcganBuilder
     public DcganBuilder Configure(Action<DcganOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        int channels = options.Architecture.Channels;
-        Set(configure);
-        channelsSet |= options.Architecture.Channels != channels;
-        return this;
+        return Set(configure);
     }
 
     /// <summary>Validates every setting and creates the trainer, which owns the models it builds.</summary>
@@ -286,34 +286,37 @@ public sealed class DcganBuilder
     {
         ThrowIfBuilt();
         DcganOptions snapshot = options.Clone();
-        if (!channelsSet && dataSource is not null && snapshot.Architecture is not null)
-            snapshot.Architecture = snapshot.Architecture with { Channels = dataSource.Channels };
-
         var errors = new List<string>();
-        if (classesFromSource && dataSource is not null && snapshot.Architecture is not null)
+        if (dataSource is not null && snapshot.Architecture?.Shape is { } shape)
         {
-            if (dataSource.ClassNames is { } names)
-                snapshot.Architecture = snapshot.Architecture with { ClassNames = [.. names] };
-            else
-                errors.Add($"WithClassConditioning() takes its classes from the data source, but '{dataSource.Description}' names none; pass the class names to WithClassConditioning(names).");
+            if (snapshot.ChannelsFromDataSource)
+                shape = shape with { Channels = dataSource.Channels };
+            if (snapshot.ClassesFromDataSource)
+            {
+                if (dataSource.ClassNames is { } names)
+                    shape = shape with { ClassNames = [.. names] };
+                else
+                    errors.Add($"WithClassConditioning() takes its classes from the data source, but '{dataSource.Description}' names none; pass the class names to WithClassConditioning(names).");
+            }
+            snapshot.Architecture = snapshot.Architecture with { Shape = shape };
         }
-        if (labelSmoothing is double smoothing)
+        if (labelSmoothing is double smoothing && snapshot.Optimization is not null)
         {
-            if (snapshot.Loss is NonSaturatingLoss nonSaturating)
-                snapshot.Loss = nonSaturating with { LabelSmoothing = smoothing };
+            if (snapshot.Optimization.Loss is NonSaturatingLoss nonSaturating)
+                snapshot.Optimization.Loss = nonSaturating with { LabelSmoothing = smoothing };
             else
-                errors.Add($"WithLabelSmoothing({smoothing}) smooths the non-saturating loss's labels, but the loss is {snapshot.Loss?.Name ?? "null"}, which has none.");
+                errors.Add($"WithLabelSmoothing({smoothing}) smooths the non-saturating loss's labels, but the loss is {snapshot.Optimization.Loss?.Name ?? "null"}, which has none.");
         }
-        if (snapshot.ResumeFrom is not null)
+        if (snapshot.Checkpoints?.ResumeFrom is not null)
             ApplyCheckpoint(snapshot, errors);
         errors.AddRange(snapshot.Validate());
         // Validate only reads; Build also probes the directories (creating them), so every problem is reported at once.
-        CheckWritable(errors, nameof(DcganOptions.OutputDirectory), snapshot.OutputDirectory);
-        CheckWritable(errors, nameof(DcganOptions.CheckpointDirectory), snapshot.CheckpointDirectory);
+        CheckWritable(errors, "Outputs.Directory", snapshot.Outputs?.Directory);
+        CheckWritable(errors, "Checkpoints.Directory", snapshot.Checkpoints?.Directory);
         if (dataSource is null)
             errors.Add("No data source: call WithDataSource(...) or a satellite such as WithMnist().");
-        else if (snapshot.Architecture is not null && dataSource.Channels != snapshot.Architecture.Channels)
-            errors.Add($"Channels is {snapshot.Architecture.Channels}, but the data source '{dataSource.Description}' has {dataSource.Channels}.");
+        else if (snapshot.Architecture?.Shape is { } built && dataSource.Channels != built.Channels)
+            errors.Add($"Channels is {built.Channels}, but the data source '{dataSource.Description}' has {dataSource.Channels}.");
         if (errors.Count > 0)
             throw new DcganValidationException(errors);
 
@@ -353,19 +356,12 @@ public sealed class DcganBuilder
     {
         try
         {
-            (DcganOptions saved, int epoch) = CheckpointFile.ReadOptions(snapshot.ResumeFrom!);
+            CheckpointFile.Resumable saved = CheckpointFile.ReadResumable(snapshot.Checkpoints.ResumeFrom!);
             snapshot.Architecture = saved.Architecture;
-            snapshot.BatchSize = saved.BatchSize;
-            snapshot.GeneratorLearningRate = saved.GeneratorLearningRate;
-            snapshot.DiscriminatorLearningRate = saved.DiscriminatorLearningRate;
-            snapshot.Beta1 = saved.Beta1;
-            snapshot.Beta2 = saved.Beta2;
-            snapshot.Seed = saved.Seed;
-            snapshot.SampleCount = saved.SampleCount;
-            snapshot.GeneratorAverageDecay = saved.GeneratorAverageDecay;
-            snapshot.Loss = saved.Loss;
-            if (snapshot.Epochs < epoch)
-                errors.Add($"Epochs is {snapshot.Epochs}, but the checkpoint '{snapshot.ResumeFrom}' has already trained {epoch}; ask for at least {epoch}.");
+            snapshot.Optimization = saved.Optimization;
+            snapshot.Outputs.SampleCount = saved.SampleCount;
+            if (snapshot.Epochs < saved.Epoch)
+                errors.Add($"Epochs is {snapshot.Epochs}, but the checkpoint '{snapshot.Checkpoints.ResumeFrom}' has already trained {saved.Epoch}; ask for at least {saved.Epoch}.");
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -389,6 +385,27 @@ public sealed class DcganBuilder
             errors.Add($"{name} '{directory}' is not writable: {ex.Message}");
         }
     }
+
+    private DcganBuilder SetShape(Func<ImageShape, ImageShape> change) =>
+        Set(o => o.Architecture = o.Architecture with { Shape = change(o.Architecture.Shape) });
+
+    private static void SetDiscriminator(DcganOptions o, Func<DiscriminatorArchitecture, DiscriminatorArchitecture> change) =>
+        o.Architecture = o.Architecture with { Discriminator = change(o.Architecture.Discriminator) };
+
+    /// <summary>Replaces the discriminator's piece of <paramref name="kind"/> by <paramref name="piece"/> in place, appends it, or with null removes it.</summary>
+    private DcganBuilder SetPiece(DiscriminatorPiece? piece, Type kind) =>
+        Set(o => SetDiscriminator(o, d =>
+        {
+            List<DiscriminatorPiece> pieces = [.. d.Pieces];
+            int index = pieces.FindIndex(p => p.GetType() == kind);
+            if (piece is null && index >= 0)
+                pieces.RemoveAt(index);
+            else if (piece is not null && index >= 0)
+                pieces[index] = piece;
+            else if (piece is not null)
+                pieces.Insert(piece is MinibatchStdDevPiece ? 0 : pieces.Count, piece); // first, as in the default: later pieces see its channel
+            return d with { Pieces = pieces };
+        }));
 
     private DcganBuilder Set(Action<DcganOptions> change)
     {

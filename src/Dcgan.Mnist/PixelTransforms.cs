@@ -59,7 +59,7 @@ public static class PixelTransforms
 
     private static void CheckSize(int imageSize)
     {
-        if (!DcganArchitecture.SupportedImageSizes.Contains(imageSize))
-            throw new ArgumentOutOfRangeException(nameof(imageSize), imageSize, $"MNIST can be delivered at {string.Join(", ", DcganArchitecture.SupportedImageSizes)} pixels.");
+        if (!ImageShape.SupportedImageSizes.Contains(imageSize))
+            throw new ArgumentOutOfRangeException(nameof(imageSize), imageSize, $"MNIST can be delivered at {string.Join(", ", ImageShape.SupportedImageSizes)} pixels.");
     }
 }

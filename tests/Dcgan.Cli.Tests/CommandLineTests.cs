@@ -95,7 +95,7 @@ public sealed class CommandLineTests
     {
         using var directory = TestData.CreateTemporaryDirectory();
         string model = Path.Combine(directory.Path, "plain.dcgan");
-        using (var generator = new Dcgan.Models.Generator(new Dcgan.Models.DcganArchitecture { GeneratorFeatureMaps = 8 }))
+        using (var generator = new Dcgan.Models.Generator(new Dcgan.Models.DcganArchitecture { Generator = new() { FeatureMaps = 8 }, Discriminator = new() { Pieces = [] } }))
             Dcgan.Persistence.GeneratorFile.Save(generator, model);
 
         (int exitCode, string text) = CliProcess.Run($"generate --model {model} --digit 3 --output {directory.Path}", TimeSpan.FromMinutes(1));

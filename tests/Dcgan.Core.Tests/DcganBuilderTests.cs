@@ -32,13 +32,13 @@ public sealed class DcganBuilderTests
     {
         using var directory = TestData.CreateTemporaryDirectory();
         string output = Path.Combine(directory.Path, "out"), checkpoints = Path.Combine(directory.Path, "checkpoints");
-        var options = new DcganOptions { OutputDirectory = output, CheckpointDirectory = checkpoints };
+        var options = new DcganOptions { Outputs = { Directory = output }, Checkpoints = { Directory = checkpoints } };
 
         options.Validate().Should().BeEmpty();
         Directory.Exists(output).Should().BeFalse();
         Directory.Exists(checkpoints).Should().BeFalse();
 
-        using (new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).Configure(o => { o.OutputDirectory = output; o.CheckpointDirectory = checkpoints; }).Build())
+        using (new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).Configure(o => { o.Outputs.Directory = output; o.Checkpoints.Directory = checkpoints; }).Build())
         {
         }
         Directory.Exists(output).Should().BeTrue();
@@ -54,7 +54,7 @@ public sealed class DcganBuilderTests
 
         Action act = () => new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithOutputDirectory(Path.Combine(file, "out")).Build();
 
-        act.Should().Throw<DcganValidationException>().Which.Errors.Should().ContainSingle().Which.Should().Contain("OutputDirectory").And.Contain("not writable");
+        act.Should().Throw<DcganValidationException>().Which.Errors.Should().ContainSingle().Which.Should().Contain("Outputs.Directory").And.Contain("not writable");
     }
 
     [Fact]
@@ -122,8 +122,8 @@ public sealed class DcganBuilderTests
         using var trainer = new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithFeatureMaps(8, 8).WithMinibatchDiscrimination(0).Build();
         Action act = () => new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithMinibatchDiscrimination(-2, 0).Build();
 
-        trainer.Discriminator.modules().Should().NotContain(m => m is Dcgan.Models.MinibatchDiscrimination);
-        act.Should().Throw<DcganValidationException>().WithMessage("*MinibatchDiscriminationKernels*-2*MinibatchDiscriminationKernelDimensions*0*");
+        trainer.Discriminator.modules().Should().NotContain(m => m is Dcgan.Models.DiscriminatorPieces.MinibatchDiscrimination);
+        act.Should().Throw<DcganValidationException>().WithMessage("*Kernels*-2*KernelDimensions*0*");
     }
 
     [Fact]
@@ -131,17 +131,15 @@ public sealed class DcganBuilderTests
     {
         using var trainer = new DcganBuilder().WithMnist(TestData.MnistDirectory).WithFeatureMaps(8, 8).Build();
 
-        trainer.Options.Architecture.Channels.Should().Be(1);
+        trainer.Options.Architecture.Shape.Channels.Should().Be(1);
         trainer.Options.Epochs.Should().Be(5);
-        trainer.Options.BatchSize.Should().Be(32);
-        trainer.Options.GeneratorAverageDecay.Should().Be(0.999);
-        trainer.Options.Architecture.MinibatchStdDev.Should().BeTrue();
-        trainer.Options.Architecture.MinibatchDiscriminationKernels.Should().Be(50);
-        trainer.Options.Architecture.MinibatchDiscriminationKernelDimensions.Should().Be(5);
-        trainer.Discriminator.modules().Should().ContainSingle(m => m is Dcgan.Models.MinibatchDiscrimination);
-        trainer.Options.GeneratorLearningRate.Should().Be(8e-4);
-        trainer.Options.DiscriminatorLearningRate.Should().Be(2e-4);
-        trainer.Options.Beta1.Should().Be(0.5);
+        trainer.Options.Optimization.BatchSize.Should().Be(32);
+        trainer.Options.Optimization.GeneratorAverageDecay.Should().Be(0.999);
+        trainer.Options.Architecture.Discriminator.Pieces.Should().Equal(new Dcgan.Models.DiscriminatorPieces.MinibatchStdDevPiece(), new Dcgan.Models.DiscriminatorPieces.MinibatchDiscriminationPiece { Kernels = 50, KernelDimensions = 5 });
+        trainer.Discriminator.modules().Should().ContainSingle(m => m is Dcgan.Models.DiscriminatorPieces.MinibatchDiscrimination);
+        trainer.Options.Optimization.GeneratorLearningRate.Should().Be(8e-4);
+        trainer.Options.Optimization.DiscriminatorLearningRate.Should().Be(2e-4);
+        trainer.Options.Optimization.Beta1.Should().Be(0.5);
     }
 
     [Fact]
@@ -149,9 +147,9 @@ public sealed class DcganBuilderTests
     {
         using var trainer = new DcganBuilder().WithMnist(TestData.MnistDirectory).WithFeatureMaps(8, 8).WithClassConditioning().Build();
 
-        trainer.Options.Architecture.ClassNames.Should().Equal("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
-        trainer.Generator.Architecture.IsConditional.Should().BeTrue();
-        trainer.Discriminator.Architecture.ClassCount.Should().Be(10);
+        trainer.Options.Architecture.Shape.ClassNames.Should().Equal("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        trainer.Generator.Shape.IsConditional.Should().BeTrue();
+        trainer.Discriminator.Shape.ClassCount.Should().Be(10);
     }
 
     [Fact]

@@ -16,11 +16,11 @@ public sealed class PythonInteropTests
 {
     [PythonTorchFact]
     public void GeneratorFile_ReadByPyTorch_GivesTheSameImagesForTheSameNoise() =>
-        ReadByPyTorch(new DcganArchitecture { ImageSize = 32, GeneratorFeatureMaps = 16 });
+        ReadByPyTorch(new DcganArchitecture { Shape = new() { ImageSize = 32 }, Generator = new() { FeatureMaps = 16 }, Discriminator = new() { Pieces = [] } });
 
     [PythonTorchFact]
     public void ConditionalGeneratorFile_ReadByPyTorch_GivesTheSameImagesForTheSameNoiseAndLabels() =>
-        ReadByPyTorch(new DcganArchitecture { GeneratorFeatureMaps = 16, ClassNames = ["a", "b", "c"] });
+        ReadByPyTorch(new DcganArchitecture { Shape = new() { ClassNames = ["a", "b", "c"] }, Generator = new() { FeatureMaps = 16 }, Discriminator = new() { Pieces = [] } });
 
     private static void ReadByPyTorch(DcganArchitecture architecture)
     {

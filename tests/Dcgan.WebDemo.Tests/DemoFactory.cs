@@ -23,12 +23,12 @@ public sealed class DemoFactory : WebApplicationFactory<Program>
     internal DemoFactory(bool pretrainedConditional)
     {
         this.pretrainedConditional = pretrainedConditional;
-        var architecture = new DcganArchitecture { GeneratorFeatureMaps = 8, LatentSize = 16 };
+        var architecture = new DcganArchitecture { Shape = new() { LatentSize = 16 }, Generator = new() { FeatureMaps = 8 }, Discriminator = new() { Pieces = [] } };
         ModelPath = Path.Combine(directory.Path, "generator.dcgan");
         using var generator = new Generator(architecture, seed: 1);
         Dcgan.Persistence.GeneratorFile.Save(generator, ModelPath);
         ConditionalModelPath = Path.Combine(directory.Path, "conditional.dcgan");
-        using var conditional = new Generator(architecture with { ClassNames = Dcgan.Mnist.MnistDataset.DigitNames }, seed: 2);
+        using var conditional = new Generator(architecture with { Shape = architecture.Shape with { ClassNames = Dcgan.Mnist.MnistDataset.DigitNames } }, seed: 2);
         Dcgan.Persistence.GeneratorFile.Save(conditional, ConditionalModelPath);
     }
 

@@ -14,7 +14,7 @@ internal static class ModelMetadata
     public const string Format = "dcgan";
 
     /// <summary>The model file version written now; every earlier one is still read (see <c>docs/embedding.md</c>).</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     public const string FormatKey = "format";
     public const string VersionKey = "format_version";

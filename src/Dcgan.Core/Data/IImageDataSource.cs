@@ -23,7 +23,7 @@ public interface IImageDataSource
     IReadOnlyList<string>? ClassNames => null;
 
     /// <summary>Loads every image at <paramref name="imageSize"/> x <paramref name="imageSize"/> pixels.</summary>
-    /// <param name="imageSize">The side the model expects, one of <see cref="Models.DcganArchitecture.SupportedImageSizes"/>.</param>
+    /// <param name="imageSize">The side the model expects, one of <see cref="Models.ImageShape.SupportedImageSizes"/>.</param>
     /// <param name="cancellationToken">Cancels a long load.</param>
     /// <returns>The images as one CPU tensor, owned by the caller.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The source cannot produce <paramref name="imageSize"/>.</exception>

@@ -30,7 +30,7 @@ public sealed class TorchImageGenerator : IImageGenerator
         ArgumentNullException.ThrowIfNull(generator);
         Generator = generator;
         this.ownsGenerator = ownsGenerator;
-        Description = Describe(generator.Architecture);
+        Description = Describe(generator.Shape);
     }
 
     /// <summary>The network served.</summary>
@@ -53,13 +53,13 @@ public sealed class TorchImageGenerator : IImageGenerator
     /// <exception cref="InvalidDataException">The data is not a valid Dcgan generator file.</exception>
     public static TorchImageGenerator Load(Stream stream) => new(GeneratorFile.Load(stream));
 
-    /// <summary>What a network of <paramref name="architecture"/> is, to a user of its images.</summary>
-    /// <param name="architecture">The network's shape.</param>
+    /// <summary>What a generator of <paramref name="shape"/> is, to a user of its images.</summary>
+    /// <param name="shape">The generator's shape.</param>
     /// <returns>The description.</returns>
-    public static GeneratorDescription Describe(DcganArchitecture architecture)
+    public static GeneratorDescription Describe(ImageShape shape)
     {
-        ArgumentNullException.ThrowIfNull(architecture);
-        return new GeneratorDescription(architecture.LatentSize, architecture.ImageSize, architecture.Channels, architecture.ClassNames);
+        ArgumentNullException.ThrowIfNull(shape);
+        return new GeneratorDescription(shape.LatentSize, shape.ImageSize, shape.Channels, shape.ClassNames);
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using Dcgan.Models.DiscriminatorPieces;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -17,53 +18,67 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
 {
     private readonly Sequential main;
 
-    /// <summary>Creates a discriminator with DCGAN initial weights drawn from <paramref name="seed"/>.</summary>
-    /// <param name="architecture">The shape of the network.</param>
+    /// <summary>Creates the discriminator of <paramref name="architecture"/> with DCGAN initial weights drawn from <paramref name="seed"/>.</summary>
+    /// <param name="architecture">The pair's architecture; its shape and discriminator part are used.</param>
     /// <param name="seed">Seed of the N(0, 0.02) initialisation.</param>
     /// <exception cref="ArgumentNullException"><paramref name="architecture"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="architecture"/> is invalid.</exception>
-    public Discriminator(DcganArchitecture architecture, long seed = 0)
+    public Discriminator(DcganArchitecture architecture, long seed)
+        : this((architecture ?? throw new ArgumentNullException(nameof(architecture))).Shape, architecture.Discriminator, seed)
+    {
+    }
+
+    /// <summary>Creates the discriminator of <paramref name="architecture"/> with DCGAN initial weights drawn from seed 0.</summary>
+    /// <param name="architecture">The pair's architecture; its shape and discriminator part are used.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="architecture"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="architecture"/> is invalid.</exception>
+    public Discriminator(DcganArchitecture architecture)
+        : this(architecture, seed: 0)
+    {
+    }
+
+    /// <summary>Creates a discriminator with DCGAN initial weights drawn from <paramref name="seed"/>.</summary>
+    /// <param name="shape">The image size, channels and classes it judges.</param>
+    /// <param name="architecture">The discriminator's own part.</param>
+    /// <param name="seed">Seed of the N(0, 0.02) initialisation; pieces with weights derive their own streams from it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="shape"/> or <paramref name="architecture"/> is null.</exception>
+    /// <exception cref="ArgumentException">The shape or the part is invalid.</exception>
+    public Discriminator(ImageShape shape, DiscriminatorArchitecture architecture, long seed)
         : base(nameof(Discriminator))
     {
+        ArgumentNullException.ThrowIfNull(shape);
         ArgumentNullException.ThrowIfNull(architecture);
-        architecture.EnsureValid();
+        DcganArchitecture.ThrowIfInvalid([.. shape.Validate(), .. architecture.Validate()]);
         ConvolutionBackend.EnsureCorrect();
+        Shape = shape;
         Architecture = architecture;
 
-        int width = architecture.DiscriminatorFeatureMaps;
+        int width = architecture.FeatureMaps;
         var layers = new List<nn.Module<Tensor, Tensor>>
         {
             // A conditional discriminator sees the one-hot label as ClassCount constant channels beside the image;
-            // a packing one sees DiscriminatorPacking such images stacked along the channels.
-            nn.Conv2d((architecture.Channels + architecture.ClassCount) * architecture.DiscriminatorPacking, width, 4, stride: 2, padding: 1L, bias: false),
+            // a packing one sees Packing such images stacked along the channels.
+            nn.Conv2d((shape.Channels + shape.ClassCount) * architecture.Packing, width, 4, stride: 2, padding: 1L, bias: false),
             nn.LeakyReLU(0.2, inplace: true),
         };
 
-        for (int i = 1; i < architecture.Doublings; i++)
+        for (int i = 1; i < shape.Doublings; i++)
         {
             layers.Add(nn.Conv2d(width, width * 2, 4, stride: 2, padding: 1L, bias: false));
-            if (architecture.DiscriminatorBatchNorm)
+            if (architecture.BatchNorm)
                 layers.Add(nn.BatchNorm2d(width * 2));
             layers.Add(nn.LeakyReLU(0.2, inplace: true));
             width *= 2;
         }
 
-        if (architecture.MinibatchStdDev)
+        foreach (DiscriminatorPiece piece in architecture.Pieces)
         {
-            layers.Add(new MinibatchStdDev());
-            width += 1;
-        }
-
-        if (architecture.MinibatchDiscriminationKernels > 0)
-        {
-            // Its own random stream, so that adding it leaves the convolutions' initial weights as they were.
-            layers.Add(new MinibatchDiscrimination((long)width * architecture.BaseSize * architecture.BaseSize,
-                architecture.MinibatchDiscriminationKernels, architecture.MinibatchDiscriminationKernelDimensions, seed + MinibatchDiscriminationSeedOffset));
-            width += architecture.MinibatchDiscriminationKernels;
+            layers.Add(piece.CreateLayer(width, shape.BaseSize, seed));
+            width += piece.AddedChannels;
         }
 
         // Collapse the BaseSize x BaseSize map to one logit with a full-size kernel.
-        layers.Add(nn.Conv2d(width, 1, architecture.BaseSize, stride: 1, padding: 0L, bias: false));
+        layers.Add(nn.Conv2d(width, 1, shape.BaseSize, stride: 1, padding: 0L, bias: false));
 
         main = nn.Sequential(layers.Select((layer, index) => (index.ToString(System.Globalization.CultureInfo.InvariantCulture), layer)).ToArray());
         RegisterComponents();
@@ -72,18 +87,18 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
         WeightInitialization.Apply(this, random);
     }
 
-    /// <summary>Added to the seed for the minibatch discrimination layer's own stream.</summary>
-    private const long MinibatchDiscriminationSeedOffset = 7;
+    /// <summary>The image size, channels and classes this discriminator was built for.</summary>
+    public ImageShape Shape { get; }
 
-    /// <summary>The shape this discriminator was built with.</summary>
-    public DcganArchitecture Architecture { get; }
+    /// <summary>The discriminator part this discriminator was built with.</summary>
+    public DiscriminatorArchitecture Architecture { get; }
 
     /// <summary>Whether <see cref="Dispose(bool)"/> has run.</summary>
     public bool IsDisposed { get; private set; }
 
     /// <summary>
     /// Scores images <c>[N, C, H, W]</c>; returns one logit per image, shape <c>[N]</c>, or with packing
-    /// (<see cref="DcganArchitecture.DiscriminatorPacking"/> P) one per pack of P consecutive images, shape <c>[N / P]</c>.
+    /// (<see cref="DiscriminatorArchitecture.Packing"/> P) one per pack of P consecutive images, shape <c>[N / P]</c>.
     /// </summary>
     /// <param name="images">Images in [-1, 1]; with packing, N must be a multiple of P.</param>
     /// <returns>The logits.</returns>
@@ -91,8 +106,8 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
     /// <exception cref="ArgumentException">N is not a multiple of the packing.</exception>
     public override Tensor forward(Tensor images)
     {
-        if (Architecture.IsConditional)
-            throw new InvalidOperationException($"This discriminator is class-conditional ({Architecture.ClassCount} classes): call forward(images, labels).");
+        if (Shape.IsConditional)
+            throw new InvalidOperationException($"This discriminator is class-conditional ({Shape.ClassCount} classes): call forward(images, labels).");
         using var scope = NewDisposeScope();
         return main.call(Pack(images)).view(-1).MoveToOuterDisposeScope();
     }
@@ -107,16 +122,16 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(labels);
-        if (!Architecture.IsConditional)
+        if (!Shape.IsConditional)
             throw new InvalidOperationException("This discriminator is not class-conditional: call forward(images) without labels.");
         using var scope = NewDisposeScope();
-        return main.call(Pack(LabelChannels.Append(images, labels, Architecture.ClassCount))).view(-1).MoveToOuterDisposeScope();
+        return main.call(Pack(LabelChannels.Append(images, labels, Shape.ClassCount))).view(-1).MoveToOuterDisposeScope();
     }
 
     /// <summary>Stacks each pack of consecutive images along the channels: <c>[N, C, H, W]</c> to <c>[N / P, P * C, H, W]</c>.</summary>
     private Tensor Pack(Tensor images)
     {
-        int packing = Architecture.DiscriminatorPacking;
+        int packing = Architecture.Packing;
         if (packing == 1)
             return images;
         long count = images.shape[0];

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Dcgan.Models;
 
 /// <summary>
-/// The DCGAN generator: noise of <see cref="DcganArchitecture.LatentSize"/> values in, an image in
+/// The DCGAN generator: noise of <see cref="ImageShape.LatentSize"/> values in, an image in
 /// [-1, 1] out. Transposed convolutions with batch norm and ReLU, <c>tanh</c> on the output, no pooling
 /// and no fully connected layers (Radford et al., 2015).
 /// </summary>
@@ -23,26 +23,48 @@ public sealed class Generator : nn.Module<Tensor, Tensor?, Tensor>
 {
     private readonly Sequential main;
 
-    /// <summary>Creates a generator with DCGAN initial weights drawn from <paramref name="seed"/>.</summary>
-    /// <param name="architecture">The shape of the network.</param>
+    /// <summary>Creates the generator of <paramref name="architecture"/> with DCGAN initial weights drawn from <paramref name="seed"/>.</summary>
+    /// <param name="architecture">The pair's architecture; its shape and generator part are used.</param>
     /// <param name="seed">Seed of the N(0, 0.02) initialisation.</param>
     /// <exception cref="ArgumentNullException"><paramref name="architecture"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="architecture"/> is invalid.</exception>
-    public Generator(DcganArchitecture architecture, long seed = 0)
+    public Generator(DcganArchitecture architecture, long seed)
+        : this((architecture ?? throw new ArgumentNullException(nameof(architecture))).Shape, architecture.Generator, seed)
+    {
+    }
+
+    /// <summary>Creates the generator of <paramref name="architecture"/> with DCGAN initial weights drawn from seed 0.</summary>
+    /// <param name="architecture">The pair's architecture; its shape and generator part are used.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="architecture"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="architecture"/> is invalid.</exception>
+    public Generator(DcganArchitecture architecture)
+        : this(architecture, seed: 0)
+    {
+    }
+
+    /// <summary>Creates a generator with DCGAN initial weights drawn from <paramref name="seed"/>.</summary>
+    /// <param name="shape">The noise length, image size, channels and classes.</param>
+    /// <param name="architecture">The generator's own part.</param>
+    /// <param name="seed">Seed of the N(0, 0.02) initialisation.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="shape"/> or <paramref name="architecture"/> is null.</exception>
+    /// <exception cref="ArgumentException">The shape or the part is invalid.</exception>
+    public Generator(ImageShape shape, GeneratorArchitecture architecture, long seed)
         : base(nameof(Generator))
     {
+        ArgumentNullException.ThrowIfNull(shape);
         ArgumentNullException.ThrowIfNull(architecture);
-        architecture.EnsureValid();
+        DcganArchitecture.ThrowIfInvalid([.. shape.Validate(), .. architecture.Validate()]);
         ConvolutionBackend.EnsureCorrect();
+        Shape = shape;
         Architecture = architecture;
 
         var layers = new List<nn.Module<Tensor, Tensor>>();
-        int doublings = architecture.Doublings;
-        int width = architecture.GeneratorFeatureMaps << (doublings - 1);
+        int doublings = shape.Doublings;
+        int width = architecture.FeatureMaps << (doublings - 1);
 
         // Project the noise (a 1x1 map, with the one-hot label appended when conditional) to BaseSize x BaseSize
         // with a full-size kernel. On a one-hot input this layer's weights are a learned embedding of each class.
-        layers.Add(nn.ConvTranspose2d(architecture.LatentSize + architecture.ClassCount, width, architecture.BaseSize, stride: 1, padding: 0L, bias: false));
+        layers.Add(nn.ConvTranspose2d(shape.LatentSize + shape.ClassCount, width, shape.BaseSize, stride: 1, padding: 0L, bias: false));
         layers.Add(nn.BatchNorm2d(width));
         layers.Add(nn.ReLU(inplace: true));
 
@@ -54,7 +76,7 @@ public sealed class Generator : nn.Module<Tensor, Tensor?, Tensor>
             width /= 2;
         }
 
-        layers.Add(nn.ConvTranspose2d(width, architecture.Channels, 4, stride: 2, padding: 1L, bias: false));
+        layers.Add(nn.ConvTranspose2d(width, shape.Channels, 4, stride: 2, padding: 1L, bias: false));
         layers.Add(nn.Tanh());
 
         main = nn.Sequential(layers.Select((layer, index) => (index.ToString(System.Globalization.CultureInfo.InvariantCulture), layer)).ToArray());
@@ -64,8 +86,11 @@ public sealed class Generator : nn.Module<Tensor, Tensor?, Tensor>
         WeightInitialization.Apply(this, random);
     }
 
-    /// <summary>The shape this generator was built with.</summary>
-    public DcganArchitecture Architecture { get; }
+    /// <summary>The noise length, image size, channels and classes this generator was built with.</summary>
+    public ImageShape Shape { get; }
+
+    /// <summary>The generator part this generator was built with.</summary>
+    public GeneratorArchitecture Architecture { get; }
 
     /// <summary>How this generator was trained: set after training and when loaded from a file that records it; otherwise null.</summary>
     public TrainingSummary? Training { get; internal set; }
@@ -76,7 +101,7 @@ public sealed class Generator : nn.Module<Tensor, Tensor?, Tensor>
     /// </summary>
     /// <param name="noise">Latent vectors <c>[N, LatentSize]</c> or <c>[N, LatentSize, 1, 1]</c>.</param>
     /// <param name="labels">
-    /// Class indices <c>[N]</c> (int64), each in [0, <see cref="DcganArchitecture.ClassCount"/>), for a class-conditional
+    /// Class indices <c>[N]</c> (int64), each in [0, <see cref="ImageShape.ClassCount"/>), for a class-conditional
     /// generator; null for an unconditional one.
     /// </param>
     /// <returns>The generated images <c>[N, C, H, W]</c>.</returns>
@@ -85,16 +110,16 @@ public sealed class Generator : nn.Module<Tensor, Tensor?, Tensor>
     public override Tensor forward(Tensor noise, Tensor? labels)
     {
         ArgumentNullException.ThrowIfNull(noise);
-        if (!Architecture.IsConditional)
+        if (!Shape.IsConditional)
         {
             if (labels is not null)
                 throw new InvalidOperationException("This generator is not class-conditional: call it with null labels.");
             return main.call(AsMap(noise));
         }
         if (labels is null)
-            throw new InvalidOperationException($"This generator is class-conditional ({Architecture.ClassCount} classes): call it with noise and labels.");
+            throw new InvalidOperationException($"This generator is class-conditional ({Shape.ClassCount} classes): call it with noise and labels.");
         using var scope = NewDisposeScope();
-        return main.call(LabelChannels.Append(AsMap(noise), labels, Architecture.ClassCount)).MoveToOuterDisposeScope();
+        return main.call(LabelChannels.Append(AsMap(noise), labels, Shape.ClassCount)).MoveToOuterDisposeScope();
     }
 
     private static Tensor AsMap(Tensor noise) => noise.dim() == 2 ? noise.view(noise.shape[0], noise.shape[1], 1, 1) : noise;

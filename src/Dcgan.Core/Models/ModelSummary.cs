@@ -22,7 +22,7 @@ public sealed record ModelSummary(string Model, IReadOnlyList<LayerSummary> Laye
     public static ModelSummary Of(Generator generator)
     {
         ArgumentNullException.ThrowIfNull(generator);
-        return Describe(nameof(Generator), generator, [1, generator.Architecture.LatentSize + generator.Architecture.ClassCount, 1, 1]);
+        return Describe(nameof(Generator), generator, [1, generator.Shape.LatentSize + generator.Shape.ClassCount, 1, 1]);
     }
 
     /// <summary>Summarises a discriminator by passing one image (with its label channels, when conditional) through its layers.</summary>
@@ -31,8 +31,8 @@ public sealed record ModelSummary(string Model, IReadOnlyList<LayerSummary> Laye
     public static ModelSummary Of(Discriminator discriminator)
     {
         ArgumentNullException.ThrowIfNull(discriminator);
-        DcganArchitecture a = discriminator.Architecture;
-        return Describe(nameof(Discriminator), discriminator, [1, (a.Channels + a.ClassCount) * a.DiscriminatorPacking, a.ImageSize, a.ImageSize]);
+        ImageShape shape = discriminator.Shape;
+        return Describe(nameof(Discriminator), discriminator, [1, (shape.Channels + shape.ClassCount) * discriminator.Architecture.Packing, shape.ImageSize, shape.ImageSize]);
     }
 
     /// <summary>The summary as a fixed-width table.</summary>

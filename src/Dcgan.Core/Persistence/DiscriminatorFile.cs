@@ -13,7 +13,8 @@ public static class DiscriminatorFile
     public static void Save(Discriminator discriminator, string path)
     {
         ArgumentNullException.ThrowIfNull(discriminator);
-        ModelFile.Save(path, ModelKind.Discriminator, discriminator.Architecture, discriminator);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ModelFile.Save(path, discriminator);
     }
 
     /// <summary>Loads a discriminator written by <see cref="Save"/>.</summary>
@@ -24,6 +25,6 @@ public static class DiscriminatorFile
     public static Discriminator Load(string path)
     {
         using FileStream stream = ModelFile.OpenRead(path);
-        return ModelFile.Load(stream, path, ModelKind.Discriminator, manifest => new Discriminator(manifest.Architecture));
+        return ModelFile.Load(stream, path, ModelKind.Discriminator, manifest => new Discriminator(manifest.Shape, manifest.Discriminator!, seed: 0));
     }
 }

@@ -3,8 +3,8 @@ using Dcgan.Models;
 namespace Dcgan.Persistence;
 
 /// <summary>
-/// The generator file (<c>*.dcgan</c>): safetensors with a Dcgan manifest in its metadata, format version 2
-/// (<c>docs/embedding.md</c> lists the keys and the compatibility policy). Writes replace the file atomically; reads
+/// The generator file (<c>*.dcgan</c>): safetensors with a Dcgan manifest in its metadata, format version 3, which records
+/// the shape and the generator part only (<c>docs/embedding.md</c> lists the keys and the compatibility policy). Writes replace the file atomically; reads
 /// accept every earlier version.
 /// </summary>
 public static class GeneratorFile
@@ -17,7 +17,8 @@ public static class GeneratorFile
     public static void Save(Generator generator, string path)
     {
         ArgumentNullException.ThrowIfNull(generator);
-        ModelFile.Save(path, ModelKind.Generator, generator.Architecture, generator, generator.Training);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ModelFile.Save(path, generator);
     }
 
     /// <summary>Writes <paramref name="generator"/> to <paramref name="stream"/>.</summary>
@@ -27,7 +28,8 @@ public static class GeneratorFile
     public static void Save(Generator generator, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(generator);
-        ModelFile.Save(stream, ModelKind.Generator, generator.Architecture, generator, generator.Training);
+        ArgumentNullException.ThrowIfNull(stream);
+        ModelFile.Save(stream, generator);
     }
 
     /// <summary>Loads a generator file; it describes its own architecture, so no other configuration is needed.</summary>
@@ -53,5 +55,5 @@ public static class GeneratorFile
     }
 
     private static Generator Load(Stream stream, string source) =>
-        ModelFile.Load(stream, source, ModelKind.Generator, manifest => new Generator(manifest.Architecture) { Training = manifest.Training });
+        ModelFile.Load(stream, source, ModelKind.Generator, manifest => new Generator(manifest.Shape, manifest.Generator!, seed: 0) { Training = manifest.Training });
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dcgan.Models;
 using TorchSharp;
 using static TorchSharp.torch;
+using Generator = Dcgan.Models.Generator;
 
 namespace Dcgan.Persistence;
 
@@ -11,48 +12,56 @@ namespace Dcgan.Persistence;
 /// The Dcgan model file: one self-describing file per network, readable from Python.
 /// </summary>
 /// <remarks>
-/// <para><b>Version 2</b> (written now) is a safetensors file. Its <c>__metadata__</c> holds
-/// <c>format</c> = <c>dcgan</c>, <c>format_version</c>, <c>kind</c>, the architecture both as separate
-/// keys (<c>latent_size</c>, <c>image_size</c>, <c>channels</c>, <c>generator_feature_maps</c>,
-/// <c>discriminator_feature_maps</c>, <c>class_count</c>, <c>class_names</c> (a JSON array, empty when
-/// unconditional), <c>minibatch_stddev</c>, <c>discriminator_packing</c>, <c>minibatch_discrimination_kernels</c>,
-/// <c>minibatch_discrimination_kernel_dimensions</c>, <c>pixel_range</c>) and as JSON
-/// (<c>architecture</c>), and the training summary as JSON (<c>training</c>). The tensors are the
-/// module's state dict under its PyTorch-style names.</para>
-/// <para><b>Version 1</b> (Dcgan 0.1 previews): magic <c>DCGANMDL</c>, int32 version, int32 manifest
-/// length, JSON manifest, TorchSharp state-dict bytes. Still read.</para>
+/// <para><b>Version 3</b> (written now) is a safetensors file. Its <c>__metadata__</c> holds the keys every model file
+/// has (<see cref="ModelMetadata.Common"/>: <c>format</c> = <c>dcgan</c>, <c>format_version</c>, <c>kind</c>, the shared
+/// shape as <c>latent_size</c>, <c>image_size</c>, <c>channels</c>, <c>class_count</c>, <c>class_names</c>, and
+/// <c>pixel_range</c>, <c>dcgan_version</c>), the training summary as JSON (<c>training</c>) when known, and the
+/// network's own part only: <c>generator_feature_maps</c> for a generator, <c>discriminator</c> (the
+/// <see cref="DiscriminatorArchitecture"/> as JSON) for a discriminator. The tensors are the module's state dict under
+/// its PyTorch-style names.</para>
+/// <para><b>Version 2</b> wrote the same keys plus the whole pair's architecture (<c>architecture</c>, one flat JSON
+/// record, and the discriminator's settings as separate keys) in every file. Still read.</para>
+/// <para><b>Version 1</b> (Dcgan 0.1 previews): magic <c>DCGANMDL</c>, int32 version, int32 manifest length, JSON
+/// manifest, TorchSharp state-dict bytes. Still read.</para>
 /// <para>Policy: the loader reads every earlier version; a newer version gets an error naming both.</para>
 /// </remarks>
 internal static class ModelFile
 {
     public const int CurrentVersion = ModelMetadata.CurrentVersion;
     private const int MaxLegacyManifestBytes = 1 << 20;
+    private const string GeneratorFeatureMapsKey = "generator_feature_maps";
+    private const string DiscriminatorKey = "discriminator";
+    private const string TrainingKey = "training";
+    private const string LegacyArchitectureKey = "architecture";
 
-    public static void Save(string path, ModelKind kind, DcganArchitecture architecture, nn.Module module, TrainingSummary? training = null)
+    public static void Save(string path, Generator generator) => AtomicFile.Write(path, stream => Save(stream, generator));
+
+    public static void Save(Stream stream, Generator generator)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        AtomicFile.Write(path, stream => Save(stream, kind, architecture, module, training));
+        Dictionary<string, string> metadata = Metadata(ModelKind.Generator, generator.Shape, generator.Training);
+        metadata[GeneratorFeatureMapsKey] = generator.Architecture.FeatureMaps.ToString(CultureInfo.InvariantCulture);
+        Write(stream, metadata, generator);
     }
 
-    public static void Save(Stream stream, ModelKind kind, DcganArchitecture architecture, nn.Module module, TrainingSummary? training = null)
+    public static void Save(string path, Discriminator discriminator) => AtomicFile.Write(path, stream =>
+    {
+        Dictionary<string, string> metadata = Metadata(ModelKind.Discriminator, discriminator.Shape, training: null);
+        metadata[DiscriminatorKey] = JsonSerializer.Serialize(discriminator.Architecture);
+        Write(stream, metadata, discriminator);
+    });
+
+    private static Dictionary<string, string> Metadata(ModelKind kind, ImageShape shape, TrainingSummary? training)
+    {
+        Dictionary<string, string> metadata = ModelMetadata.Common(KindName(kind), shape.LatentSize, shape.ImageSize, shape.Channels, shape.ClassNames);
+        if (training is not null)
+            metadata[TrainingKey] = JsonSerializer.Serialize(training);
+        return metadata;
+    }
+
+    private static void Write(Stream stream, Dictionary<string, string> metadata, nn.Module module)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        SafetensorsFile.Write(stream, Metadata(kind, architecture, training), module.state_dict().Select(p => TensorEntries.ToEntry(p.Key, p.Value)));
-    }
-
-    public static Dictionary<string, string> Metadata(ModelKind kind, DcganArchitecture architecture, TrainingSummary? training)
-    {
-        Dictionary<string, string> metadata = ModelMetadata.Common(KindName(kind), architecture.LatentSize, architecture.ImageSize, architecture.Channels, architecture.ClassNames);
-        metadata["generator_feature_maps"] = Invariant(architecture.GeneratorFeatureMaps);
-        metadata["discriminator_feature_maps"] = Invariant(architecture.DiscriminatorFeatureMaps);
-        metadata["minibatch_stddev"] = architecture.MinibatchStdDev ? "true" : "false";
-        metadata["discriminator_packing"] = Invariant(architecture.DiscriminatorPacking);
-        metadata["minibatch_discrimination_kernels"] = Invariant(architecture.MinibatchDiscriminationKernels);
-        metadata["minibatch_discrimination_kernel_dimensions"] = Invariant(architecture.MinibatchDiscriminationKernelDimensions);
-        metadata["architecture"] = JsonSerializer.Serialize(architecture);
-        if (training is not null)
-            metadata["training"] = JsonSerializer.Serialize(training);
-        return metadata;
+        SafetensorsFile.Write(stream, metadata, module.state_dict().Select(p => TensorEntries.ToEntry(p.Key, p.Value)));
     }
 
     public static FileStream OpenRead(string path)
@@ -94,26 +103,42 @@ internal static class ModelFile
 
     public static ModelManifest ReadManifest(IReadOnlyDictionary<string, string> metadata, string source, ModelKind kind)
     {
-        ModelMetadata.CheckHeader(metadata, source, KindName(kind));
-
-        DcganArchitecture architecture;
-        TrainingSummary? training = null;
+        int version = ModelMetadata.CheckHeader(metadata, source, KindName(kind));
         try
         {
-            architecture = JsonSerializer.Deserialize<DcganArchitecture>(metadata.GetValueOrDefault("architecture") ?? "null")
-                ?? throw new InvalidDataException($"'{source}' has no architecture in its metadata.");
-            if (metadata.TryGetValue("training", out string? trainingJson))
-                training = JsonSerializer.Deserialize<TrainingSummary>(trainingJson);
+            TrainingSummary? training = metadata.TryGetValue(TrainingKey, out string? trainingJson) ? JsonSerializer.Deserialize<TrainingSummary>(trainingJson) : null;
+            ModelManifest manifest = version < 3 ? FromLegacy(Parse<LegacyArchitecture>(metadata, LegacyArchitectureKey, source), training) : ReadVersion3(metadata, source, kind, training);
+            IReadOnlyList<string> errors = manifest.Validate();
+            if (errors.Count > 0)
+                throw new InvalidDataException($"'{source}' describes an invalid architecture: {string.Join(" ", errors)}");
+            return manifest;
         }
         catch (JsonException ex)
         {
             throw new InvalidDataException($"'{source}' has malformed metadata: {ex.Message}", ex);
         }
-        IReadOnlyList<string> errors = architecture.Validate();
-        if (errors.Count > 0)
-            throw new InvalidDataException($"'{source}' describes an invalid architecture: {string.Join(" ", errors)}");
-        return new ModelManifest(architecture, training);
     }
+
+    private static ModelManifest ReadVersion3(IReadOnlyDictionary<string, string> metadata, string source, ModelKind kind, TrainingSummary? training)
+    {
+        (int latentSize, int imageSize, int channels, string[] classNames) = ModelMetadata.ReadGeneratorShape(metadata, source);
+        var shape = new ImageShape { LatentSize = latentSize, ImageSize = imageSize, Channels = channels, ClassNames = classNames.Length == 0 ? null : classNames };
+        if (kind == ModelKind.Discriminator)
+            return new ModelManifest(shape, null, Parse<DiscriminatorArchitecture>(metadata, DiscriminatorKey, source), training);
+        if (!metadata.TryGetValue(GeneratorFeatureMapsKey, out string? text) || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int featureMaps))
+            throw new InvalidDataException($"'{source}': metadata key '{GeneratorFeatureMapsKey}' is missing or not a non-negative integer (was '{text}').");
+        return new ModelManifest(shape, new GeneratorArchitecture { FeatureMaps = featureMaps }, null, training);
+    }
+
+    private static ModelManifest FromLegacy(LegacyArchitecture legacy, TrainingSummary? training)
+    {
+        DcganArchitecture architecture = legacy.ToArchitecture();
+        return new ModelManifest(architecture.Shape, architecture.Generator, architecture.Discriminator, training);
+    }
+
+    private static T Parse<T>(IReadOnlyDictionary<string, string> metadata, string key, string source) =>
+        JsonSerializer.Deserialize<T>(metadata.GetValueOrDefault(key) ?? "null")
+            ?? throw new InvalidDataException($"'{source}' has no '{key}' in its metadata.");
 
     /// <summary>Copies tensors named <c>prefix + key</c> into the module's state dict, checking names, shapes and types.</summary>
     public static void LoadStateDict(nn.Module module, IReadOnlyDictionary<string, SafetensorsEntry> tensors, string prefix, string source)
@@ -172,7 +197,7 @@ internal static class ModelFile
         if (!string.Equals(legacy.Kind, kind.ToString(), StringComparison.Ordinal))
             throw new InvalidDataException($"'{source}' holds a {legacy.Kind.ToLowerInvariant()}, not a {kind.ToString().ToLowerInvariant()}.");
 
-        TModule module = create(new ModelManifest(legacy.Architecture, null));
+        TModule module = create(FromLegacy(legacy.Architecture, null));
         try
         {
             module.load(stream, strict: true);
@@ -188,7 +213,5 @@ internal static class ModelFile
 
     private static string KindName(ModelKind kind) => kind.ToString().ToLowerInvariant();
 
-    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private sealed record LegacyManifest(string Kind, DcganArchitecture Architecture);
+    private sealed record LegacyManifest(string Kind, LegacyArchitecture Architecture);
 }

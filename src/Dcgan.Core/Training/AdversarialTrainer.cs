@@ -50,23 +50,23 @@ public sealed class AdversarialTrainer : IDisposable
         this.source = source;
         this.time = time;
         logger = loggerFactory.CreateLogger<AdversarialTrainer>();
-        device = ResolveDevice(options.Device);
+        device = ResolveDevice(options.Runtime.Device);
 
         // Distinct seeds per consumer keep the streams independent and each reproducible on its own.
-        generator = new Generator(options.Architecture, options.Seed);
-        discriminator = new Discriminator(options.Architecture, options.Seed + 1);
+        generator = new Generator(options.Architecture, options.Optimization.Seed);
+        discriminator = new Discriminator(options.Architecture, options.Optimization.Seed + 1);
         generator.to(device);
         discriminator.to(device);
-        generatorOptimizer = optim.Adam(generator.parameters(), options.GeneratorLearningRate, options.Beta1, options.Beta2);
-        discriminatorOptimizer = optim.Adam(discriminator.parameters(), options.DiscriminatorLearningRate, options.Beta1, options.Beta2);
+        generatorOptimizer = optim.Adam(generator.parameters(), options.Optimization.GeneratorLearningRate, options.Optimization.Beta1, options.Optimization.Beta2);
+        discriminatorOptimizer = optim.Adam(discriminator.parameters(), options.Optimization.DiscriminatorLearningRate, options.Optimization.Beta1, options.Optimization.Beta2);
 
-        if (options.GeneratorAverageDecay is double decay)
+        if (options.Optimization.GeneratorAverageDecay is double decay)
             average = new GeneratorAverage(generator, decay, device);
 
-        if (options.ResumeFrom is not null)
+        if (options.Checkpoints.ResumeFrom is not null)
         {
-            resumed = CheckpointFile.Restore(options.ResumeFrom, generator, average?.Model, discriminator, generatorOptimizer, discriminatorOptimizer);
-            Log.Resumed(logger, options.ResumeFrom, resumed.Epoch, resumed.Step);
+            resumed = CheckpointFile.Restore(options.Checkpoints.ResumeFrom, generator, average?.Model, discriminator, generatorOptimizer, discriminatorOptimizer);
+            Log.Resumed(logger, options.Checkpoints.ResumeFrom, resumed.Epoch, resumed.Step);
         }
     }
 
@@ -97,7 +97,7 @@ public sealed class AdversarialTrainer : IDisposable
             throw new InvalidOperationException("This trainer has already trained; build a new one with a new DcganBuilder.");
         started = true;
 
-        if (options.Threads is int threads)
+        if (options.Runtime.Threads is int threads)
         {
             torch.set_num_threads(threads);
             Log.ThreadsSet(logger, threads);
@@ -106,15 +106,15 @@ public sealed class AdversarialTrainer : IDisposable
         long runStart = time.GetTimestamp();
         using ImageData data = LoadData(cancellationToken);
         using Tensor images = data.Images.to(device);
-        using Tensor? labels = options.Architecture.IsConditional ? data.Labels!.to(device) : null;
-        int batchSize = options.BatchSize;
+        using Tensor? labels = options.Architecture.Shape.IsConditional ? data.Labels!.to(device) : null;
+        int batchSize = options.Optimization.BatchSize;
         // A step is one generator step: it takes as many real batches as the loss has critic steps.
-        int batches = data.Count / (batchSize * options.Loss.CriticStepsPerGeneratorStep);
+        int batches = data.Count / (batchSize * options.Optimization.Loss.CriticStepsPerGeneratorStep);
 
-        using var random = new torch.Generator((ulong)(options.Seed + 2));
+        using var random = new torch.Generator((ulong)(options.Optimization.Seed + 2));
         if (resumed is not null)
             random.set_state(resumed.RandomState);
-        using Tensor fixedNoise = resumed?.FixedNoise.clone() ?? TorchImageGenerator.SampleNoise(options.SampleCount, options.Architecture.LatentSize, options.Seed + 3);
+        using Tensor fixedNoise = resumed?.FixedNoise.clone() ?? TorchImageGenerator.SampleNoise(options.Outputs.SampleCount, options.Architecture.Shape.LatentSize, options.Optimization.Seed + 3);
         double earlierSeconds = resumed?.TrainingSeconds ?? 0;
 
         if (ConvolutionBackend.EnsureCorrect())
@@ -125,7 +125,7 @@ public sealed class AdversarialTrainer : IDisposable
         Log.ModelSummary(logger, ModelSummary.Of(discriminator).ToString());
 
         var history = new List<EpochSummary>(resumed?.History ?? []);
-        var health = new TrainingHealth(logger, options.Loss);
+        var health = new TrainingHealth(logger, options.Optimization.Loss);
         using var outputs = new TrainingOutputs(options, logger, time, resumed?.Step ?? 0);
         int epoch = 0, batch = 0;
         try
@@ -144,7 +144,7 @@ public sealed class AdversarialTrainer : IDisposable
                     StepMetrics? outcome = Step(images, labels, order, batch - 1, random, out string? nonFinite);
                     if (outcome is not StepMetrics step)
                     {
-                        if (options.NonFiniteLoss == NonFiniteLossPolicy.SkipBatch)
+                        if (options.Runtime.NonFiniteLoss == NonFiniteLossPolicy.SkipBatch)
                         {
                             Log.NonFiniteBatchSkipped(logger, nonFinite!, epoch, stepIndex);
                             continue;
@@ -166,12 +166,12 @@ public sealed class AdversarialTrainer : IDisposable
                     summary.FakeScore, summary.ImagesPerSecond, time.GetElapsedTime(runStart).TotalSeconds);
 
                 outputs.OnEpochEnd(epoch, Published, fixedNoise);
-                if (options.CheckpointDirectory is not null && (epoch % options.CheckpointInterval == 0 || epoch == options.Epochs))
+                if (options.Checkpoints.Directory is not null && (epoch % options.Checkpoints.Interval == 0 || epoch == options.Epochs))
                 {
-                    string path = CheckpointFile.PathFor(options.CheckpointDirectory, epoch);
+                    string path = CheckpointFile.PathFor(options.Checkpoints.Directory, epoch);
                     CheckpointFile.Write(path, options, epoch, (long)epoch * batches, Generator, average?.Model, discriminator, generatorOptimizer, discriminatorOptimizer,
                         random, fixedNoise, history, earlierSeconds + time.GetElapsedTime(runStart).TotalSeconds, source.Description);
-                    CheckpointFile.Prune(options.CheckpointDirectory, options.CheckpointsToKeep);
+                    CheckpointFile.Prune(options.Checkpoints.Directory, options.Checkpoints.Keep);
                     outputs.Files.Add(path);
                     Log.CheckpointWritten(logger, epoch, path);
                 }
@@ -184,7 +184,7 @@ public sealed class AdversarialTrainer : IDisposable
         }
 
         EpochSummary? last = history.Count > 0 ? history[^1] : null;
-        Published.Training = new TrainingSummary(history.Count, (long)history.Count * batches, options.Seed, batchSize, source.Description,
+        Published.Training = new TrainingSummary(history.Count, (long)history.Count * batches, options.Optimization.Seed, batchSize, source.Description,
             last?.DiscriminatorLoss ?? double.NaN, last?.GeneratorLoss ?? double.NaN, earlierSeconds + time.GetElapsedTime(runStart).TotalSeconds, ModelMetadata.LibraryVersion);
         string? generatorPath = outputs.OnFinished(Published, discriminator);
 
@@ -216,23 +216,23 @@ public sealed class AdversarialTrainer : IDisposable
     private ImageData LoadData(CancellationToken cancellationToken)
     {
         long start = time.GetTimestamp();
-        int imageSize = options.Architecture.ImageSize;
+        int imageSize = options.Architecture.Shape.ImageSize;
         ImageData data = source.Load(imageSize, cancellationToken);
-        if (data.ImageSize != imageSize || data.Channels != options.Architecture.Channels)
+        if (data.ImageSize != imageSize || data.Channels != options.Architecture.Shape.Channels)
         {
             data.Dispose();
             throw new InvalidOperationException(
-                $"The data source '{source.Description}' returned {data.Channels}-channel {data.ImageSize}x{data.ImageSize} images; expected {options.Architecture.Channels}-channel {imageSize}x{imageSize}.");
+                $"The data source '{source.Description}' returned {data.Channels}-channel {data.ImageSize}x{data.ImageSize} images; expected {options.Architecture.Shape.Channels}-channel {imageSize}x{imageSize}.");
         }
-        if (options.Architecture.IsConditional)
+        if (options.Architecture.Shape.IsConditional)
             CheckLabels(data);
-        int perStep = options.BatchSize * options.Loss.CriticStepsPerGeneratorStep;
+        int perStep = options.Optimization.BatchSize * options.Optimization.Loss.CriticStepsPerGeneratorStep;
         if (data.Count < perStep)
         {
             int count = data.Count;
             data.Dispose();
             throw new InvalidOperationException(
-                $"The data source '{source.Description}' has {count} images, fewer than one step's {perStep} ({options.Loss.CriticStepsPerGeneratorStep} critic batches of {options.BatchSize}); lower the batch size or supply more images.");
+                $"The data source '{source.Description}' has {count} images, fewer than one step's {perStep} ({options.Optimization.Loss.CriticStepsPerGeneratorStep} critic batches of {options.Optimization.BatchSize}); lower the batch size or supply more images.");
         }
         Log.DataLoaded(logger, source.Description, imageSize, (long)time.GetElapsedTime(start).TotalMilliseconds);
         return data;
@@ -240,7 +240,7 @@ public sealed class AdversarialTrainer : IDisposable
 
     private void CheckLabels(ImageData data)
     {
-        int classes = options.Architecture.ClassCount;
+        int classes = options.Architecture.Shape.ClassCount;
         string problem;
         if (data.Labels is not Tensor labels)
         {
@@ -265,7 +265,7 @@ public sealed class AdversarialTrainer : IDisposable
     private StepMetrics? Step(Tensor images, Tensor? labels, Tensor order, int stepIndex, torch.Generator random, out string? nonFinite)
     {
         using var scope = NewDisposeScope();
-        AdversarialLoss loss = options.Loss;
+        AdversarialLoss loss = options.Optimization.Loss;
         int criticSteps = loss.CriticStepsPerGeneratorStep;
         Generator g = Generator;
         Tensor? fake = null, fakeLabels = null, discriminatorLoss = null, realLogits = null, fakeLogits = null;
@@ -273,13 +273,13 @@ public sealed class AdversarialTrainer : IDisposable
 
         for (int critic = 0; critic < criticSteps; critic++)
         {
-            Tensor indices = order.narrow(0, ((long)stepIndex * criticSteps + critic) * options.BatchSize, options.BatchSize);
+            Tensor indices = order.narrow(0, ((long)stepIndex * criticSteps + critic) * options.Optimization.BatchSize, options.Optimization.BatchSize);
             Tensor real = images.index_select(0, indices);
             // A conditional pair sees each real image with its own label and each fake with a label drawn uniformly;
             // the draw comes after the noise so that unconditional runs keep their random stream.
-            Tensor noise = randn([options.BatchSize, options.Architecture.LatentSize, 1, 1], generator: random).to(device);
+            Tensor noise = randn([options.Optimization.BatchSize, options.Architecture.Shape.LatentSize, 1, 1], generator: random).to(device);
             Tensor? realLabels = labels?.index_select(0, indices);
-            fakeLabels = labels is null ? null : randint(options.Architecture.ClassCount, [options.BatchSize], ScalarType.Int64, generator: random).to(device);
+            fakeLabels = labels is null ? null : randint(options.Architecture.Shape.ClassCount, [options.Optimization.BatchSize], ScalarType.Int64, generator: random).to(device);
 
             discriminatorOptimizer.zero_grad();
             realLogits = Score(real, realLabels);
@@ -346,7 +346,7 @@ public sealed class AdversarialTrainer : IDisposable
     }
 
     /// <summary>Real images one step consumes: a batch per critic step.</summary>
-    private double ImagesPerStep => (double)options.BatchSize * options.Loss.CriticStepsPerGeneratorStep;
+    private double ImagesPerStep => (double)options.Optimization.BatchSize * options.Optimization.Loss.CriticStepsPerGeneratorStep;
 
     private static long CountParameters(nn.Module module) => module.parameters().Sum(p => p.numel());
 

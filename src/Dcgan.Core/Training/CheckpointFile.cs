@@ -15,15 +15,19 @@ namespace Dcgan.Training;
 /// both networks (<c>generator.*</c>, <c>discriminator.*</c>), both Adam states (<c>generator_optimizer</c>,
 /// <c>discriminator_optimizer</c>, TorchSharp's own bytes), the shuffle-and-noise random state
 /// (<c>random_state</c>) and the fixed sample noise (<c>fixed_noise</c>); its metadata holds the epoch, the
-/// step, the options and the history. Written to a temporary file and renamed, so a kill never leaves a
+/// step, the architecture and the <see cref="OptimizationOptions"/> (each as JSON, serialised as they are, so what a resume
+/// restores is exactly what was stored) and the history. Written to a temporary file and renamed, so a kill never leaves a
 /// half-written checkpoint. Only <see cref="LoadGenerator"/> is public: the builder's <c>ResumeFrom</c> reads the rest.
 /// </summary>
 public static class CheckpointFile
 {
     internal const string Extension = ".dcgan-ckpt";
     private const string Format = "dcgan-checkpoint";
-    private const int CurrentVersion = 1;
+    private const int CurrentVersion = 2; // 1: one flat "options" record (read through LegacyOptions)
     private const string AveragePrefix = "generator_average.";
+    private const string ArchitectureKey = "architecture";
+    private const string OptimizationKey = "optimization";
+    private const string LegacyOptionsKey = "options";
 
     internal static string PathFor(string directory, int epoch) =>
         Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"checkpoint_epoch_{epoch:D3}{Extension}"));
@@ -37,7 +41,8 @@ public static class CheckpointFile
             ["format_version"] = CurrentVersion.ToString(CultureInfo.InvariantCulture),
             ["epoch"] = epoch.ToString(CultureInfo.InvariantCulture),
             ["step"] = step.ToString(CultureInfo.InvariantCulture),
-            ["options"] = JsonSerializer.Serialize(SerializableOptions.From(options)),
+            [ArchitectureKey] = JsonSerializer.Serialize(options.Architecture),
+            [OptimizationKey] = JsonSerializer.Serialize(options.Optimization),
             ["history"] = JsonSerializer.Serialize(history),
             ["training_seconds"] = trainingSeconds.ToString("R", CultureInfo.InvariantCulture),
             ["data_source"] = dataSource,
@@ -57,11 +62,18 @@ public static class CheckpointFile
         AtomicFile.Write(path, stream => SafetensorsFile.Write(stream, metadata, tensors.Select(p => TensorEntries.ToEntry(p.Key, p.Value))));
     }
 
-    /// <summary>Reads only what the builder needs before the trainer exists: the options and the epoch.</summary>
-    internal static (DcganOptions Options, int Epoch) ReadOptions(string path)
+    /// <summary>What a resume restores before the trainer exists.</summary>
+    internal sealed record Resumable(DcganArchitecture Architecture, OptimizationOptions Optimization, int Epoch, int SampleCount);
+
+    /// <summary>Reads what the builder restores before the trainer exists: architecture, optimisation, epoch and the fixed noise's count.</summary>
+    internal static Resumable ReadResumable(string path)
     {
         SafetensorsContent content = Read(path);
-        return (ParseOptions(content, path), ParseInt(content, "epoch", path));
+        (DcganArchitecture architecture, OptimizationOptions optimization) = ParseSettings(content, path);
+        SafetensorsEntry fixedNoise = Required(content, "fixed_noise", path);
+        if (fixedNoise.Shape.Length == 0 || fixedNoise.Shape[0] is <= 0 or > int.MaxValue)
+            throw new InvalidDataException($"Checkpoint '{path}' has fixed noise of shape [{string.Join(", ", fixedNoise.Shape)}]; expected [count, latent size].");
+        return new Resumable(architecture, optimization, ParseInt(content, "epoch", path), (int)fixedNoise.Shape[0]);
     }
 
     internal static CheckpointState Restore(string path, Generator generator, Generator? average, Discriminator discriminator, Adam generatorOptimizer, Adam discriminatorOptimizer)
@@ -102,15 +114,15 @@ public static class CheckpointFile
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         SafetensorsContent content = Read(path);
-        DcganOptions options = ParseOptions(content, path);
-        var generator = new Generator(options.Architecture);
+        (DcganArchitecture architecture, OptimizationOptions optimization) = ParseSettings(content, path);
+        var generator = new Generator(architecture);
         try
         {
             string prefix = content.Tensors.Keys.Any(k => k.StartsWith(AveragePrefix, StringComparison.Ordinal)) ? AveragePrefix : "generator.";
             ModelFile.LoadStateDict(generator, Only(content, prefix), prefix, path);
             IReadOnlyList<EpochSummary> history = ParseHistory(content, path);
             generator.Training = new TrainingSummary(ParseInt(content, "epoch", path), ParseStep(content, path),
-                options.Seed, options.BatchSize, content.Metadata.GetValueOrDefault("data_source") ?? "", history.Count > 0 ? history[^1].DiscriminatorLoss : double.NaN,
+                optimization.Seed, optimization.BatchSize, content.Metadata.GetValueOrDefault("data_source") ?? "", history.Count > 0 ? history[^1].DiscriminatorLoss : double.NaN,
                 history.Count > 0 ? history[^1].GeneratorLoss : double.NaN, ParseTrainingSeconds(content), ModelMetadata.LibraryVersion);
             generator.eval();
             return generator;
@@ -143,28 +155,31 @@ public static class CheckpointFile
         return content;
     }
 
-    private static DcganOptions ParseOptions(SafetensorsContent content, string path)
+    private static (DcganArchitecture Architecture, OptimizationOptions Optimization) ParseSettings(SafetensorsContent content, string path)
     {
-        try
-        {
-            return (JsonSerializer.Deserialize<SerializableOptions>(content.Metadata.GetValueOrDefault("options") ?? "null")
-                ?? throw new InvalidDataException($"Checkpoint '{path}' has no options.")).ToOptions();
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"Checkpoint '{path}' has malformed options: {ex.Message}", ex);
-        }
+        if (content.Metadata.ContainsKey(LegacyOptionsKey))
+            return ParseJson<LegacyOptions>(content, LegacyOptionsKey, path, "options").ToSettings();
+        DcganArchitecture architecture = ParseJson<DcganArchitecture>(content, ArchitectureKey, path, "architecture");
+        IReadOnlyList<string> errors = architecture.Validate();
+        if (errors.Count > 0)
+            throw new InvalidDataException($"Checkpoint '{path}' describes an invalid architecture: {string.Join(" ", errors)}");
+        return (architecture, ParseJson<OptimizationOptions>(content, OptimizationKey, path, "optimisation settings"));
     }
 
-    private static IReadOnlyList<EpochSummary> ParseHistory(SafetensorsContent content, string path)
+    private static IReadOnlyList<EpochSummary> ParseHistory(SafetensorsContent content, string path) =>
+        content.Metadata.ContainsKey("history") ? ParseJson<List<EpochSummary>>(content, "history", path, "history") : [];
+
+    /// <summary>Reads one JSON metadata value; a missing, null or malformed one is an <see cref="InvalidDataException"/> naming the file and the key.</summary>
+    private static T ParseJson<T>(SafetensorsContent content, string key, string path, string what)
     {
         try
         {
-            return JsonSerializer.Deserialize<List<EpochSummary>>(content.Metadata.GetValueOrDefault("history") ?? "[]") ?? [];
+            return JsonSerializer.Deserialize<T>(content.Metadata.GetValueOrDefault(key) ?? "null")
+                ?? throw new InvalidDataException($"Checkpoint '{path}' has no {what} (metadata key '{key}').");
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"Checkpoint '{path}' has a malformed history: {ex.Message}", ex);
+            throw new InvalidDataException($"Checkpoint '{path}' has malformed {what} (metadata key '{key}'): {ex.Message}", ex);
         }
     }
 
@@ -211,32 +226,25 @@ public static class CheckpointFile
         }
     }
 
-    /// <summary>The options that shape the training math, as stored in a checkpoint.</summary>
+    /// <summary>The flat options record of version 1 checkpoints, frozen as they wrote it.</summary>
     /// <remarks>
-    /// Checkpoints written before losses were types have no <c>Loss</c> and keep the non-saturating loss's smoothing
-    /// in <c>LabelSmoothing</c>; that key is read for them and no longer written.
+    /// The oldest of them have no <c>Loss</c> and keep the non-saturating loss's smoothing in <c>LabelSmoothing</c>, and
+    /// none has a weight average unless it says so.
     /// </remarks>
-    private sealed record SerializableOptions(DcganArchitecture Architecture, int Epochs, int BatchSize, double GeneratorLearningRate,
-        double DiscriminatorLearningRate, double Beta1, double Beta2, long Seed, int SampleCount, double? GeneratorAverageDecay = null,
-        AdversarialLoss? Loss = null,
-        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)] double LabelSmoothing = 0)
+    private sealed record LegacyOptions(LegacyArchitecture Architecture, int BatchSize, double GeneratorLearningRate,
+        double DiscriminatorLearningRate, double Beta1, double Beta2, long Seed, double? GeneratorAverageDecay = null,
+        AdversarialLoss? Loss = null, double LabelSmoothing = 0)
     {
-        public static SerializableOptions From(DcganOptions o) =>
-            new(o.Architecture, o.Epochs, o.BatchSize, o.GeneratorLearningRate, o.DiscriminatorLearningRate, o.Beta1, o.Beta2, o.Seed, o.SampleCount, o.GeneratorAverageDecay, o.Loss);
-
-        public DcganOptions ToOptions() => new()
+        public (DcganArchitecture, OptimizationOptions) ToSettings() => (Architecture.ToArchitecture(), new OptimizationOptions
         {
-            Architecture = Architecture,
-            Epochs = Epochs,
             BatchSize = BatchSize,
             GeneratorLearningRate = GeneratorLearningRate,
             DiscriminatorLearningRate = DiscriminatorLearningRate,
             Beta1 = Beta1,
             Beta2 = Beta2,
             Seed = Seed,
-            SampleCount = SampleCount,
             GeneratorAverageDecay = GeneratorAverageDecay,
             Loss = Loss ?? new NonSaturatingLoss { LabelSmoothing = LabelSmoothing },
-        };
+        });
     }
 }

@@ -19,7 +19,7 @@ internal sealed class GeneratorAverage : IDisposable
     public GeneratorAverage(Generator live, double decay, Device device)
     {
         this.decay = decay;
-        Model = new Generator(live.Architecture);
+        Model = new Generator(live.Shape, live.Architecture, seed: 0);
         Model.to(device);
         Model.load_state_dict(live.state_dict());
         Model.eval();

@@ -29,8 +29,8 @@ internal sealed class TrainingOutputs : IDisposable
         this.options = options;
         this.logger = logger;
         this.time = time;
-        if (options.OutputDirectory is not null && options.MetricsInterval > 0)
-            metrics = Timed(() => new MetricsCsvWriter(Path.Combine(options.OutputDirectory, "metrics.csv"), resumedStep));
+        if (options.Outputs.Directory is not null && options.Outputs.MetricsInterval > 0)
+            metrics = Timed(() => new MetricsCsvWriter(Path.Combine(options.Outputs.Directory, "metrics.csv"), resumedStep));
     }
 
     /// <summary>Files written so far, in order.</summary>
@@ -41,7 +41,7 @@ internal sealed class TrainingOutputs : IDisposable
 
     public void OnStep(long step, int epoch, int batch, StepMetrics values, double imagesPerSecond, double elapsedSeconds)
     {
-        if (metrics is not null && step % options.MetricsInterval == 0)
+        if (metrics is not null && step % options.Outputs.MetricsInterval == 0)
             Timed(() => metrics.Append(step, epoch, batch, values, imagesPerSecond, elapsedSeconds));
     }
 
@@ -49,15 +49,15 @@ internal sealed class TrainingOutputs : IDisposable
     /// Square-ish grids; a conditional generator cycles through its classes over the fixed noise, so one
     /// column per class makes each column a class.
     /// </summary>
-    private int GridColumns => options.Architecture.IsConditional ? options.Architecture.ClassCount : (int)Math.Ceiling(Math.Sqrt(options.SampleCount));
+    private int GridColumns => options.Architecture.Shape.IsConditional ? options.Architecture.Shape.ClassCount : (int)Math.Ceiling(Math.Sqrt(options.Outputs.SampleCount));
 
     public void OnEpochEnd(int epoch, Generator generator, Tensor fixedNoise)
     {
-        if (options.OutputDirectory is null || !options.WriteSampleGrids || (epoch % options.SampleInterval != 0 && epoch != options.Epochs))
+        if (options.Outputs.Directory is null || !options.Outputs.WriteSampleGrids || (epoch % options.Outputs.SampleInterval != 0 && epoch != options.Epochs))
             return;
         Timed(() =>
         {
-            string samples = Path.Combine(options.OutputDirectory, "samples");
+            string samples = Path.Combine(options.Outputs.Directory, "samples");
             string path = Path.Combine(samples, string.Create(CultureInfo.InvariantCulture, $"epoch_{epoch:D3}.png"));
             using (var served = new TorchImageGenerator(generator, ownsGenerator: false))
             using (Tensor images = served.GenerateTensor(fixedNoise))
@@ -66,7 +66,7 @@ internal sealed class TrainingOutputs : IDisposable
             Files.Add(path);
             Log.SampleGridWritten(logger, epoch, path);
 
-            if (options.WriteProgressGif && ProgressGif.Write(samples, Path.Combine(options.OutputDirectory, "progress.gif")) is string gif)
+            if (options.Outputs.WriteProgressGif && ProgressGif.Write(samples, Path.Combine(options.Outputs.Directory, "progress.gif")) is string gif)
             {
                 if (!Files.Contains(gif))
                     Files.Add(gif);
@@ -79,15 +79,15 @@ internal sealed class TrainingOutputs : IDisposable
     /// <summary>Writes the interpolation strip and the model files; returns the generator file's path.</summary>
     public string? OnFinished(Generator generator, Discriminator discriminator)
     {
-        if (options.OutputDirectory is null)
+        if (options.Outputs.Directory is null)
             return null;
-        if (options.WriteInterpolation)
+        if (options.Outputs.WriteInterpolation)
         {
             Timed(() =>
             {
-                string strip = Path.Combine(options.OutputDirectory, "interpolation.png");
+                string strip = Path.Combine(options.Outputs.Directory, "interpolation.png");
                 using var served = new TorchImageGenerator(generator, ownsGenerator: false);
-                using Image image = served.Interpolate(fromSeed: options.Seed, toSeed: options.Seed + 1, steps: 10);
+                using Image image = served.Interpolate(fromSeed: options.Optimization.Seed, toSeed: options.Optimization.Seed + 1, steps: 10);
                 AtomicFile.Write(strip, stream => image.SaveAsPng(stream));
                 Files.Add(strip);
                 Log.InterpolationWritten(logger, strip);
@@ -95,8 +95,8 @@ internal sealed class TrainingOutputs : IDisposable
             });
         }
 
-        string generatorPath = Path.Combine(options.OutputDirectory, "generator.dcgan");
-        string discriminatorPath = Path.Combine(options.OutputDirectory, "discriminator.dcgan");
+        string generatorPath = Path.Combine(options.Outputs.Directory, "generator.dcgan");
+        string discriminatorPath = Path.Combine(options.Outputs.Directory, "discriminator.dcgan");
         GeneratorFile.Save(generator, generatorPath);
         Log.ModelWritten(logger, nameof(Generator), generatorPath);
         DiscriminatorFile.Save(discriminator, discriminatorPath);

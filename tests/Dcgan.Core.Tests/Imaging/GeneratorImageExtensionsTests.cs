@@ -8,7 +8,7 @@ namespace Dcgan.Core.Tests.Imaging;
 
 public sealed class GeneratorImageExtensionsTests : IDisposable
 {
-    private readonly TorchImageGenerator generator = new(new Generator(new DcganArchitecture { GeneratorFeatureMaps = 8, LatentSize = 16 }, seed: 2));
+    private readonly TorchImageGenerator generator = new(new Generator(new DcganArchitecture { Shape = new() { LatentSize = 16 }, Generator = new() { FeatureMaps = 8 }, Discriminator = new() { Pieces = [] } }, seed: 2));
 
     public void Dispose() => generator.Dispose();
 

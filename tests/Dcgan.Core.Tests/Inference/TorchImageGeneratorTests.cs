@@ -8,12 +8,12 @@ namespace Dcgan.Core.Tests.Inference;
 
 public sealed class TorchImageGeneratorTests
 {
-    private static readonly DcganArchitecture Small = new() { GeneratorFeatureMaps = 8, LatentSize = 16 };
+    private static readonly DcganArchitecture Small = new DcganArchitecture { Shape = new() { LatentSize = 16 }, Generator = new() { FeatureMaps = 8 }, Discriminator = new() { Pieces = [] } };
 
     [Fact]
     public void Description_TellsWhatTheNetworkMakes()
     {
-        using var generator = new TorchImageGenerator(new Generator(Small with { ImageSize = 32, Channels = 3 }, seed: 1));
+        using var generator = new TorchImageGenerator(new Generator(Small with { Shape = Small.Shape with { ImageSize = 32, Channels = 3 } }, seed: 1));
 
         GeneratorDescription description = generator.Description;
 

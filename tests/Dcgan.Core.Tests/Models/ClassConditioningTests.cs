@@ -13,7 +13,9 @@ public sealed class ClassConditioningTests
 {
     private static readonly DcganArchitecture Conditional = new()
     {
-        GeneratorFeatureMaps = 8, DiscriminatorFeatureMaps = 8, LatentSize = 16, ClassNames = ["cat", "dog", "owl"],
+        Shape = new() { LatentSize = 16, ClassNames = ["cat", "dog", "owl"] },
+        Generator = new() { FeatureMaps = 8 },
+        Discriminator = new() { FeatureMaps = 8, Pieces = [] },
     };
 
     [Fact]
@@ -48,7 +50,7 @@ public sealed class ClassConditioningTests
     public void BadLabels_AreRejectedWithMessagesNamingTheClasses()
     {
         using var conditional = new TorchImageGenerator(new Generator(Conditional, seed: 1));
-        using var unconditional = new TorchImageGenerator(new Generator(Conditional with { ClassNames = null }, seed: 1));
+        using var unconditional = new TorchImageGenerator(new Generator(Conditional with { Shape = Conditional.Shape with { ClassNames = null } }, seed: 1));
         float[] noise = conditional.SampleNoise(2, seed: 0);
         using Tensor noiseTensor = tensor(noise, [2, 16]);
 
@@ -76,7 +78,8 @@ public sealed class ClassConditioningTests
         ImageBatch expected = generator.Generate(6, seed: 1, label: 1);
         ImageBatch actual = loaded.Generate(6, seed: 1, label: 1);
 
-        loaded.Generator.Architecture.Should().Be(Conditional);
+        loaded.Generator.Shape.Should().Be(Conditional.Shape);
+        loaded.Generator.Architecture.Should().Be(Conditional.Generator);
         loaded.Description.ClassNames.Should().Equal("cat", "dog", "owl");
         // Readers without Dcgan (Python) find the classes in the plain metadata keys.
         var metadata = Dcgan.Persistence.SafetensorsFile.Read(File.ReadAllBytes(path), path).Metadata;
@@ -144,6 +147,6 @@ public sealed class ClassConditioningTests
     [InlineData(new[] { "a", " " }, "empty")]
     public void Architecture_BadClassNames_AreReported(string[] names, string expected)
     {
-        (Conditional with { ClassNames = names }).Validate().Should().ContainSingle().Which.Should().Contain("ClassNames").And.Contain(expected);
+        (Conditional with { Shape = Conditional.Shape with { ClassNames = names } }).Validate().Should().ContainSingle().Which.Should().Contain("ClassNames").And.Contain(expected);
     }
 }

@@ -1,3 +1,4 @@
+using Dcgan.Models.DiscriminatorPieces;
 using Dcgan.Models;
 using static TorchSharp.torch;
 using Generator = Dcgan.Models.Generator;
@@ -19,7 +20,7 @@ public sealed class ConvolutionBackendTests
     public void Networks_GiveTheSameNumbersOnOneAndTwoThreads()
     {
         // The broken oneDNN kernels also raced: two threads gave different numbers on every call.
-        var architecture = new DcganArchitecture { GeneratorFeatureMaps = 8, DiscriminatorFeatureMaps = 8, LatentSize = 16, MinibatchStdDev = true };
+        var architecture = new DcganArchitecture { Shape = new() { LatentSize = 16 }, Generator = new() { FeatureMaps = 8 }, Discriminator = new() { FeatureMaps = 8, Pieces = [new MinibatchStdDevPiece()] } };
         using var generator = new Generator(architecture, seed: 1);
         using var discriminator = new Discriminator(architecture, seed: 2);
         generator.eval();

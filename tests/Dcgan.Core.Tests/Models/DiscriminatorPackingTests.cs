@@ -5,7 +5,7 @@ namespace Dcgan.Core.Tests.Models;
 
 public sealed class DiscriminatorPackingTests
 {
-    private static readonly DcganArchitecture Packed = new() { DiscriminatorFeatureMaps = 8, DiscriminatorPacking = 2 };
+    private static readonly DcganArchitecture Packed = new DcganArchitecture { Discriminator = new() { FeatureMaps = 8, Packing = 2, Pieces = [] } };
 
     [Fact]
     public void Forward_GivesOneLogitPerPackOfConsecutiveImages()
@@ -38,7 +38,7 @@ public sealed class DiscriminatorPackingTests
     [Fact]
     public void Discriminator_WithPacking_SurvivesASaveAndLoad()
     {
-        using var discriminator = new Discriminator(Packed with { ClassNames = ["a", "b"] }, seed: 3);
+        using var discriminator = new Discriminator(Packed with { Shape = Packed.Shape with { ClassNames = ["a", "b"] } }, seed: 3);
         using Tensor images = rand(4, 1, 28, 28) * 2 - 1;
         using Tensor labels = tensor(new long[] { 0, 1, 1, 0 });
 
@@ -48,8 +48,8 @@ public sealed class DiscriminatorPackingTests
         using Tensor expected = discriminator.forward(images, labels);
         using Tensor actual = loaded.forward(images, labels);
 
-        loaded.Architecture.DiscriminatorPacking.Should().Be(2);
-        metadata["discriminator_packing"].Should().Be("2");
+        loaded.Architecture.Packing.Should().Be(2);
+        metadata["discriminator"].Should().Contain("\"Packing\":2");
         actual.shape.Should().Equal(2);
         actual.eq(expected).all().item<bool>().Should().BeTrue();
     }
@@ -59,8 +59,8 @@ public sealed class DiscriminatorPackingTests
     [InlineData(9)]
     public void Architecture_PackingOutsideItsRange_IsReported(int packing)
     {
-        IReadOnlyList<string> errors = new DcganArchitecture { DiscriminatorPacking = packing }.Validate();
+        IReadOnlyList<string> errors = new DcganArchitecture { Discriminator = new() { Packing = packing, Pieces = [] } }.Validate();
 
-        errors.Should().ContainSingle().Which.Should().Contain("DiscriminatorPacking").And.Contain($"was {packing}");
+        errors.Should().ContainSingle().Which.Should().Contain("Discriminator.Packing").And.Contain($"was {packing}");
     }
 }

@@ -11,7 +11,7 @@ public sealed class DiscriminatorTests
     [InlineData(64, 1)]
     public void Forward_ForEachSupportedSize_GivesOneLogitPerImage(int imageSize, int channels)
     {
-        using var discriminator = new Discriminator(new DcganArchitecture { ImageSize = imageSize, Channels = channels, DiscriminatorFeatureMaps = 8 }, seed: 1);
+        using var discriminator = new Discriminator(new DcganArchitecture { Shape = new() { ImageSize = imageSize, Channels = channels }, Discriminator = new() { FeatureMaps = 8, Pieces = [] } }, seed: 1);
         using Tensor images = rand(5, channels, imageSize, imageSize) * 2 - 1;
 
         using Tensor logits = discriminator.call(images);
@@ -22,7 +22,7 @@ public sealed class DiscriminatorTests
     [Fact]
     public void Architecture_UsesStridedConvolutionsLeakyReluAndNoPooling()
     {
-        using var discriminator = new Discriminator(new DcganArchitecture(), seed: 0);
+        using var discriminator = new Discriminator(DcganArchitecture.Plain, seed: 0);
         var modules = discriminator.modules().Select(m => m.GetType().Name).ToList();
 
         modules.Should().NotContain(name => name.Contains("Pool") || name == "Linear" || name == "Sigmoid");

@@ -8,7 +8,7 @@ namespace Dcgan.Core.Tests.Models;
 
 public sealed class GeneratorTests
 {
-    internal static readonly DcganArchitecture Small = new() { GeneratorFeatureMaps = 8, DiscriminatorFeatureMaps = 8, LatentSize = 16 };
+    internal static readonly DcganArchitecture Small = new DcganArchitecture { Shape = new() { LatentSize = 16 }, Generator = new() { FeatureMaps = 8 }, Discriminator = new() { FeatureMaps = 8, Pieces = [] } };
 
     [Theory]
     [InlineData(28, 1)]
@@ -16,8 +16,8 @@ public sealed class GeneratorTests
     [InlineData(64, 3)]
     public void Forward_ForEachSupportedSize_ProducesImagesOfThatSizeInRange(int imageSize, int channels)
     {
-        using var generator = new Generator(Small with { ImageSize = imageSize, Channels = channels }, seed: 1);
-        using Tensor noise = torch.randn(3, Small.LatentSize);
+        using var generator = new Generator(Small with { Shape = Small.Shape with { ImageSize = imageSize, Channels = channels } }, seed: 1);
+        using Tensor noise = torch.randn(3, Small.Shape.LatentSize);
 
         using Tensor images = generator.call(noise, null);
 
@@ -32,7 +32,7 @@ public sealed class GeneratorTests
     [InlineData(0)]
     public void Constructor_UnsupportedImageSize_ThrowsListingValidSizes(int imageSize)
     {
-        Action act = () => new Generator(Small with { ImageSize = imageSize }).Dispose();
+        Action act = () => new Generator(Small with { Shape = Small.Shape with { ImageSize = imageSize } }).Dispose();
 
         act.Should().Throw<ArgumentException>().WithMessage($"*ImageSize {imageSize} is not supported*28, 32, 64*");
     }

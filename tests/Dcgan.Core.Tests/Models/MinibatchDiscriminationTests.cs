@@ -1,3 +1,4 @@
+using Dcgan.Models.DiscriminatorPieces;
 using Dcgan.Models;
 using static TorchSharp.torch;
 
@@ -5,7 +6,7 @@ namespace Dcgan.Core.Tests.Models;
 
 public sealed class MinibatchDiscriminationTests
 {
-    private static readonly DcganArchitecture WithLayer = new() { DiscriminatorFeatureMaps = 8, MinibatchDiscriminationKernels = 6, MinibatchDiscriminationKernelDimensions = 3 };
+    private static readonly DcganArchitecture WithLayer = new DcganArchitecture { Discriminator = new() { FeatureMaps = 8, Pieces = [new MinibatchDiscriminationPiece { Kernels = 6, KernelDimensions = 3 }] } };
 
     [Fact]
     public void Forward_IdenticalImages_EachSeeEveryOtherImageAtDistanceZero()
@@ -100,7 +101,7 @@ public sealed class MinibatchDiscriminationTests
 
         using Tensor logits = discriminator.call(images);
         using Tensor changedLogits = discriminator.call(changed);
-        using var plain = new Discriminator(WithLayer with { MinibatchDiscriminationKernels = 0 }, seed: 3);
+        using var plain = new Discriminator(WithLayer with { Discriminator = WithLayer.Discriminator with { Pieces = [] } }, seed: 3);
         plain.eval();
         using Tensor plainLogits = plain.call(images);
         using Tensor plainChanged = plain.call(changed);
@@ -113,7 +114,7 @@ public sealed class MinibatchDiscriminationTests
     public void Discriminator_WithIt_KeepsTheConvolutionsInitialWeights()
     {
         using var with = new Discriminator(WithLayer, seed: 3);
-        using var without = new Discriminator(WithLayer with { MinibatchDiscriminationKernels = 0 }, seed: 3);
+        using var without = new Discriminator(WithLayer with { Discriminator = WithLayer.Discriminator with { Pieces = [] } }, seed: 3);
 
         Tensor first = with.named_parameters().First(p => p.name == "main.0.weight").parameter;
         Tensor plainFirst = without.named_parameters().First(p => p.name == "main.0.weight").parameter;
@@ -124,7 +125,7 @@ public sealed class MinibatchDiscriminationTests
     [Fact]
     public void Discriminator_WithIt_SurvivesASaveAndLoad()
     {
-        using var discriminator = new Discriminator(WithLayer with { MinibatchStdDev = true }, seed: 3);
+        using var discriminator = new Discriminator(WithLayer with { Discriminator = WithLayer.Discriminator with { Pieces = [new MinibatchStdDevPiece(), .. WithLayer.Discriminator.Pieces] } }, seed: 3);
         using Tensor images = rand(5, 1, 28, 28) * 2 - 1;
 
         (Discriminator loadedCopy, IReadOnlyDictionary<string, string> metadata) = DiscriminatorRoundTrip.Of(discriminator);
@@ -133,19 +134,18 @@ public sealed class MinibatchDiscriminationTests
         using Tensor expected = discriminator.call(images);
         using Tensor actual = loaded.call(images);
 
-        loaded.Architecture.Should().Be(WithLayer with { MinibatchStdDev = true });
-        metadata["minibatch_discrimination_kernels"].Should().Be("6");
-        metadata["minibatch_discrimination_kernel_dimensions"].Should().Be("3");
+        loaded.Architecture.Should().Be(WithLayer.Discriminator with { Pieces = [new MinibatchStdDevPiece(), .. WithLayer.Discriminator.Pieces] });
+        metadata["discriminator"].Should().Contain("\"name\":\"minibatch-discrimination\",\"Kernels\":6,\"KernelDimensions\":3");
         actual.eq(expected).all().item<bool>().Should().BeTrue();
     }
 
     [Theory]
-    [InlineData(-1, 5, "MinibatchDiscriminationKernels", "was -1")]
-    [InlineData(513, 5, "MinibatchDiscriminationKernels", "was 513")]
-    [InlineData(50, 0, "MinibatchDiscriminationKernelDimensions", "was 0")]
+    [InlineData(-1, 5, "Kernels", "was -1")]
+    [InlineData(513, 5, "Kernels", "was 513")]
+    [InlineData(50, 0, "KernelDimensions", "was 0")]
     public void Architecture_SizesOutsideTheirRange_AreReported(int kernels, int dimensions, string name, string value)
     {
-        IReadOnlyList<string> errors = new DcganArchitecture { MinibatchDiscriminationKernels = kernels, MinibatchDiscriminationKernelDimensions = dimensions }.Validate();
+        IReadOnlyList<string> errors = new DcganArchitecture { Discriminator = new() { Pieces = [new MinibatchDiscriminationPiece { Kernels = kernels, KernelDimensions = dimensions }] } }.Validate();
 
         errors.Should().ContainSingle().Which.Should().Contain(name).And.Contain(value);
     }
@@ -153,11 +153,11 @@ public sealed class MinibatchDiscriminationTests
     [Fact]
     public void Architecture_Equality_CoversBothSizes()
     {
-        var a = new DcganArchitecture { MinibatchDiscriminationKernels = 50 };
+        var a = new DcganArchitecture { Discriminator = new() { Pieces = [new MinibatchDiscriminationPiece { Kernels = 50 }] } };
 
-        a.Should().NotBe(a with { MinibatchDiscriminationKernels = 40 });
-        a.Should().NotBe(a with { MinibatchDiscriminationKernelDimensions = 4 });
-        a.Should().Be(new DcganArchitecture { MinibatchDiscriminationKernels = 50 });
-        a.GetHashCode().Should().Be(new DcganArchitecture { MinibatchDiscriminationKernels = 50 }.GetHashCode());
+        a.Should().NotBe(a with { Discriminator = a.Discriminator with { Pieces = [new MinibatchDiscriminationPiece { Kernels = 40 }] } });
+        a.Should().NotBe(a with { Discriminator = a.Discriminator with { Pieces = [] } });
+        a.Should().Be(new DcganArchitecture { Discriminator = new() { Pieces = [new MinibatchDiscriminationPiece { Kernels = 50 }] } });
+        a.GetHashCode().Should().Be(new DcganArchitecture { Discriminator = new() { Pieces = [new MinibatchDiscriminationPiece { Kernels = 50 }] } }.GetHashCode());
     }
 }

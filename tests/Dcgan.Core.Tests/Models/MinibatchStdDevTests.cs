@@ -1,3 +1,4 @@
+using Dcgan.Models.DiscriminatorPieces;
 using Dcgan.Models;
 using static TorchSharp.torch;
 
@@ -37,7 +38,7 @@ public sealed class MinibatchStdDevTests
     [Fact]
     public void Discriminator_WithIt_ScoresImagesAndSurvivesASaveAndLoad()
     {
-        var architecture = new DcganArchitecture { DiscriminatorFeatureMaps = 8, MinibatchStdDev = true };
+        var architecture = new DcganArchitecture { Discriminator = new() { FeatureMaps = 8, Pieces = [new MinibatchStdDevPiece()] } };
         using var discriminator = new Discriminator(architecture, seed: 3);
         using Tensor images = rand(6, 1, 28, 28) * 2 - 1;
 
@@ -46,7 +47,7 @@ public sealed class MinibatchStdDevTests
         using Tensor expected = discriminator.call(images);
         using Tensor actual = loaded.call(images);
 
-        loaded.Architecture.Should().Be(architecture);
+        loaded.Architecture.Should().Be(architecture.Discriminator);
         discriminator.modules().Should().Contain(m => m is MinibatchStdDev);
         actual.eq(expected).all().item<bool>().Should().BeTrue();
     }

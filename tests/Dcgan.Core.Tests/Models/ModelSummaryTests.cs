@@ -22,7 +22,7 @@ public sealed class ModelSummaryTests
     [Fact]
     public void Of_Discriminator_LeavesTrainingModeAndStatisticsAlone()
     {
-        using var discriminator = new Discriminator(new DcganArchitecture { ImageSize = 64 }, seed: 0);
+        using var discriminator = new Discriminator(new DcganArchitecture { Shape = new() { ImageSize = 64 }, Discriminator = new() { Pieces = [] } }, seed: 0);
         using var before = discriminator.state_dict()["main.3.running_mean"].clone();
 
         ModelSummary summary = ModelSummary.Of(discriminator);

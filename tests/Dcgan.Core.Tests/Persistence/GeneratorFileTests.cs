@@ -17,7 +17,7 @@ public sealed class GeneratorFileTests
     {
         using var directory = TestData.CreateTemporaryDirectory();
         string path = Path.Combine(directory.Path, "g.dcgan");
-        using var original = new Generator(Small with { ImageSize = 32 }, seed: 11);
+        using var original = new Generator(Small with { Shape = Small.Shape with { ImageSize = 32 } }, seed: 11);
 
         GeneratorFile.Save(original, path);
         using Generator loaded = GeneratorFile.Load(path);
@@ -71,11 +71,11 @@ public sealed class GeneratorFileTests
         string path = Path.Combine(directory.Path, "g.dcgan");
         using (var generator = new Generator(Small, seed: 1))
             GeneratorFile.Save(generator, path);
-        ReplaceOnce(path, "\"format_version\":\"2\"", "\"format_version\":\"9\"");
+        ReplaceOnce(path, "\"format_version\":\"3\"", "\"format_version\":\"9\"");
 
         Action act = () => GeneratorFile.Load(path);
 
-        act.Should().Throw<InvalidDataException>().WithMessage("*version 9*versions 1 to 2*");
+        act.Should().Throw<InvalidDataException>().WithMessage("*version 9*versions 1 to 3*");
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class GeneratorFileTests
         using (var generator = new Generator(Small, seed: 1))
             GeneratorFile.Save(generator, path);
         // Declare 9 feature maps while the tensors were saved with 8.
-        ReplaceOnce(path, "GeneratorFeatureMaps\\\":8", "GeneratorFeatureMaps\\\":9"); // inside the escaped architecture JSON
+        ReplaceOnce(path, "\"generator_feature_maps\":\"8\"", "\"generator_feature_maps\":\"9\"");
 
         Action act = () => GeneratorFile.Load(path);
 
@@ -101,7 +101,7 @@ public sealed class GeneratorFileTests
         using var original = new Generator(Small, seed: 4);
         using (var stream = File.Create(path))
         {
-            byte[] manifest = System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { Kind = "Generator", Architecture = Small }));
+            byte[] manifest = System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { Kind = "Generator", Architecture = FlatArchitecture(Small) }));
             stream.Write("DCGANMDL"u8);
             stream.Write(BitConverter.GetBytes(1));
             stream.Write(BitConverter.GetBytes(manifest.Length));
@@ -149,6 +149,50 @@ public sealed class GeneratorFileTests
 
     private static void SetTraining(Generator generator, TrainingSummary summary) => generator.Training = summary;
 
+    [Fact]
+    public void Load_FormatVersion2File_IsStillRead_AndSavingAgainWritesVersion3WithTheGeneratorPartOnly()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+        string path = Path.Combine(directory.Path, "v2.dcgan"), again = Path.Combine(directory.Path, "v3.dcgan");
+        using var original = new Generator(Small with { Shape = Small.Shape with { ClassNames = ["a", "b"] } }, seed: 4);
+        using (var buffer = new MemoryStream())
+        {
+            // Version 2 wrote the same tensors with the whole pair's architecture as one flat JSON record, and the
+            // discriminator's settings as keys of their own.
+            GeneratorFile.Save(original, buffer);
+            SafetensorsContent content = SafetensorsFile.Read(buffer.ToArray(), "v3");
+            var metadata = new Dictionary<string, string>(content.Metadata)
+            {
+                ["format_version"] = "2",
+                ["architecture"] = System.Text.Json.JsonSerializer.Serialize(FlatArchitecture(original.Shape, original.Architecture)),
+                ["discriminator_feature_maps"] = "8",
+                ["minibatch_stddev"] = "false",
+                ["discriminator_packing"] = "1",
+            };
+            using FileStream file = File.Create(path);
+            SafetensorsFile.Write(file, metadata, content.Tensors.Values);
+        }
+
+        using Generator loaded = GeneratorFile.Load(path);
+        GeneratorFile.Save(loaded, again);
+        IReadOnlyDictionary<string, string> written = SafetensorsFile.Read(File.ReadAllBytes(again), again).Metadata;
+
+        ModelAssertions.SameWeights(original, loaded).Should().BeTrue();
+        loaded.Shape.Should().Be(original.Shape);
+        loaded.Architecture.Should().Be(original.Architecture);
+        written["format_version"].Should().Be("3");
+        written.Keys.Should().Contain("generator_feature_maps").And.NotContain(["architecture", "discriminator_feature_maps", "minibatch_stddev", "discriminator_packing"]);
+    }
+
+    /// <summary>The one flat architecture record that version 1 and 2 files held.</summary>
+    private static object FlatArchitecture(DcganArchitecture architecture) => FlatArchitecture(architecture.Shape, architecture.Generator);
+
+    private static object FlatArchitecture(ImageShape shape, GeneratorArchitecture generator) => new
+    {
+        shape.LatentSize, shape.ImageSize, shape.Channels, GeneratorFeatureMaps = generator.FeatureMaps, DiscriminatorFeatureMaps = 8,
+        MinibatchStdDev = false, shape.ClassNames,
+    };
+
     private static void ReplaceOnce(string path, string from, string to)
     {
         byte[] bytes = File.ReadAllBytes(path);
@@ -178,7 +222,7 @@ public sealed class GeneratorFileTests
     {
         using var directory = TestData.CreateTemporaryDirectory();
         string path = Path.Combine(directory.Path, "g.dcgan");
-        using var generator = new Generator(Small with { ClassNames = ["a", "b"] }, seed: 1);
+        using var generator = new Generator(Small with { Shape = Small.Shape with { ClassNames = ["a", "b"] } }, seed: 1);
         GeneratorFile.Save(generator, path);
 
         GeneratorFileContent content = GeneratorFileContent.Read(File.ReadAllBytes(path), path);

@@ -1,3 +1,4 @@
+using Dcgan.Models.DiscriminatorPieces;
 using Dcgan.Training;
 using Dcgan.Tests;
 
@@ -112,11 +113,12 @@ public sealed class CheckpointTests
         using TrainingResult resumed = Tiny(2).WithResumeFrom(Path.Combine(checkpoints.Path, "checkpoint_epoch_001.dcgan-ckpt")).Train();
         using TrainingResult plain = Tiny(2).WithMinibatchStdDev().WithMinibatchDiscrimination(8, 3).WithDiscriminatorPacking(2).WithClassConditioning().Train();
 
-        resumed.Generator.Architecture.MinibatchStdDev.Should().BeTrue();
-        resumed.Generator.Architecture.DiscriminatorPacking.Should().Be(2);
-        resumed.Generator.Architecture.MinibatchDiscriminationKernels.Should().Be(8, "the plain builder's default is 50");
-        resumed.Generator.Architecture.MinibatchDiscriminationKernelDimensions.Should().Be(3);
-        resumed.Generator.Architecture.ClassNames.Should().HaveCount(10);
+        using (AdversarialTrainer restored = Tiny(2).WithResumeFrom(Path.Combine(checkpoints.Path, "checkpoint_epoch_001.dcgan-ckpt")).Build())
+        {
+            restored.Options.Architecture.Discriminator.Pieces.Should().Equal([new MinibatchStdDevPiece(), new MinibatchDiscriminationPiece { Kernels = 8, KernelDimensions = 3 }], "the plain builder's default is 50 kernels of 5");
+            restored.Options.Architecture.Discriminator.Packing.Should().Be(2);
+        }
+        resumed.Generator.Shape.ClassNames.Should().HaveCount(10);
         ModelAssertions.SameWeights(straight.Generator, resumed.Generator).Should().BeTrue();
         ModelAssertions.SameWeights(straight.Generator, plain.Generator).Should().BeFalse("smoothing changes what the generator learns from");
     }

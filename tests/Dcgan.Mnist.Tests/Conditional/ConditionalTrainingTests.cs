@@ -34,7 +34,7 @@ public sealed class ConditionalTrainingTests
 
         MnistConditionalEvaluation evaluation = evaluator.EvaluateConditional(result.ImageGenerator, perClass: 100, seed: 0);
 
-        result.Generator.Architecture.ClassNames.Should().Equal(MnistDataset.DigitNames);
+        result.Generator.Shape.ClassNames.Should().Equal(MnistDataset.DigitNames);
         evaluation.Agreement.Should().BeGreaterThan(0.3, "a generator that ignored its label would agree 10% of the time");
         evaluation.ClassAgreement.Count(a => a > 0.1).Should().BeGreaterThanOrEqualTo(7, "most digits, not one, follow the label");
     }
@@ -42,7 +42,7 @@ public sealed class ConditionalTrainingTests
     [Fact]
     public void GenerateDigit_AsksTheGeneratorForThatDigitsLabel()
     {
-        var architecture = new DcganArchitecture { GeneratorFeatureMaps = 8, LatentSize = 16, ClassNames = MnistDataset.DigitNames };
+        var architecture = new DcganArchitecture { Shape = new() { LatentSize = 16, ClassNames = MnistDataset.DigitNames }, Generator = new() { FeatureMaps = 8 }, Discriminator = new() { Pieces = [] } };
         using var generator = new TorchImageGenerator(new Generator(architecture, seed: 1));
 
         ImageBatch sevens = generator.GenerateDigit(digit: 7, count: 3, seed: 2);
@@ -50,7 +50,7 @@ public sealed class ConditionalTrainingTests
 
         sevens.Pixels.ToArray().Should().Equal(byLabel.Pixels.ToArray());
         generator.Invoking(g => g.GenerateDigit(digit: 10, count: 1)).Should().Throw<ArgumentOutOfRangeException>();
-        using var animals = new TorchImageGenerator(new Generator(architecture with { ClassNames = ["cat", "dog"] }));
+        using var animals = new TorchImageGenerator(new Generator(architecture with { Shape = architecture.Shape with { ClassNames = ["cat", "dog"] } }));
         animals.Invoking(g => g.LabelOfDigit(7)).Should().Throw<ArgumentException>().WithMessage("*no class '7'*cat, dog*");
     }
 }

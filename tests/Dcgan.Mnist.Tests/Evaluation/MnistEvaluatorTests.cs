@@ -75,9 +75,9 @@ public sealed partial class MnistEvaluatorTests : IClassFixture<MnistEvaluatorTe
     [Fact]
     public void EvaluateConditional_AnUnconditionalOrNonDigitGenerator_IsRejectedNamingItsClasses()
     {
-        var architecture = new Dcgan.Models.DcganArchitecture { GeneratorFeatureMaps = 8, LatentSize = 16 };
+        var architecture = new Dcgan.Models.DcganArchitecture { Shape = new() { LatentSize = 16 }, Generator = new() { FeatureMaps = 8 }, Discriminator = new() { Pieces = [] } };
         using var unconditional = new Dcgan.Inference.TorchImageGenerator(new Dcgan.Models.Generator(architecture));
-        using var animals = new Dcgan.Inference.TorchImageGenerator(new Dcgan.Models.Generator(architecture with { ClassNames = ["cat", "dog"] }));
+        using var animals = new Dcgan.Inference.TorchImageGenerator(new Dcgan.Models.Generator(architecture with { Shape = architecture.Shape with { ClassNames = ["cat", "dog"] } }));
 
         evaluator.Invoking(e => e.EvaluateConditional(unconditional, perClass: 10)).Should().Throw<ArgumentException>().WithMessage("*digits 0 to 9*[]*");
         evaluator.Invoking(e => e.EvaluateConditional(animals, perClass: 10)).Should().Throw<ArgumentException>().WithMessage("*[cat, dog]*");

@@ -62,7 +62,7 @@ public sealed class LossTrainingTests
         using TrainingResult result = trainer.Train(new InlineProgress(progress.Add));
 
         trainer.Discriminator.modules().OfType<BatchNorm2d>().Should().BeEmpty();
-        trainer.Discriminator.Architecture.DiscriminatorBatchNorm.Should().BeFalse();
+        trainer.Discriminator.Architecture.BatchNorm.Should().BeFalse();
         // 256 images in batches of 32 are 8 critic steps: 2 generator steps.
         progress.Should().HaveCount(2);
         progress[^1].BatchesPerEpoch.Should().Be(2);
@@ -72,11 +72,11 @@ public sealed class LossTrainingTests
     [Fact]
     public void Build_CriticLossWithBatchNorm_OrLabelSmoothingWithoutLabels_IsReported()
     {
-        Action batchNorm = () => Tiny(1).Configure(o => o.Loss = new WassersteinGradientPenaltyLoss()).Build();
+        Action batchNorm = () => Tiny(1).Configure(o => o.Optimization.Loss = new WassersteinGradientPenaltyLoss()).Build();
         Action smoothing = () => Tiny(1).WithLoss(new HingeLoss()).WithLabelSmoothing(0.1).Build();
         Action fewImages = () => Tiny(1).WithLoss(new WassersteinGradientPenaltyLoss { CriticSteps = 9 }).Train();
 
-        batchNorm.Should().Throw<DcganValidationException>().Which.Errors.Should().ContainSingle().Which.Should().Contain("wgan-gp").And.Contain("DiscriminatorBatchNorm = false");
+        batchNorm.Should().Throw<DcganValidationException>().Which.Errors.Should().ContainSingle().Which.Should().Contain("wgan-gp").And.Contain("Discriminator.BatchNorm = false");
         smoothing.Should().Throw<DcganValidationException>().Which.Errors.Should().ContainSingle().Which.Should().Contain("hinge").And.Contain("WithLabelSmoothing(0.1)");
         fewImages.Should().Throw<InvalidOperationException>().WithMessage("*256 images*288*9 critic batches of 32*");
     }
@@ -96,25 +96,39 @@ public sealed class LossTrainingTests
         using TrainingResult fromLegacy = Tiny(2).WithResumeFrom(legacy).Train();
         using AdversarialTrainer legacyTrainer = Tiny(2).WithResumeFrom(legacy).Build();
 
-        legacyTrainer.Options.Loss.Should().Be(new NonSaturatingLoss { LabelSmoothing = 0.2 });
+        legacyTrainer.Options.Optimization.Loss.Should().Be(new NonSaturatingLoss { LabelSmoothing = 0.2 });
         ModelAssertions.SameWeights(fromCurrent.Generator, fromLegacy.Generator).Should().BeTrue();
     }
 
-    /// <summary>Rewrites a checkpoint's options as older versions stored them: no Loss, the smoothing as LabelSmoothing.</summary>
+    /// <summary>
+    /// Rewrites a checkpoint as format version 1 stored it: one flat options record (the architecture flat too), and in
+    /// its oldest form no Loss but the smoothing as LabelSmoothing.
+    /// </summary>
     private static void WriteWithLegacyOptions(string source, string target)
     {
-        using var scope = TorchSharp.torch.NewDisposeScope();
         var content = Dcgan.Persistence.SafetensorsFile.Read(File.ReadAllBytes(source), source);
-        var options = System.Text.Json.Nodes.JsonNode.Parse(content.Metadata["options"])!.AsObject();
-        options["Loss"]!["name"]!.GetValue<string>().Should().Be("non-saturating");
-        double smoothing = options["Loss"]!["LabelSmoothing"]!.GetValue<double>();
-        options.Remove("Loss");
-        options["LabelSmoothing"] = smoothing;
-        var metadata = content.Metadata.ToDictionary(p => p.Key, p => p.Value);
-        metadata["options"] = options.ToJsonString();
+        var architecture = System.Text.Json.JsonSerializer.Deserialize<Dcgan.Models.DcganArchitecture>(content.Metadata["architecture"])!;
+        var optimization = System.Text.Json.JsonSerializer.Deserialize<OptimizationOptions>(content.Metadata["optimization"])!;
+        var minibatch = architecture.Discriminator.Pieces.OfType<Dcgan.Models.DiscriminatorPieces.MinibatchDiscriminationPiece>().SingleOrDefault();
+        var legacy = new
+        {
+            Architecture = new
+            {
+                architecture.Shape.LatentSize, architecture.Shape.ImageSize, architecture.Shape.Channels,
+                GeneratorFeatureMaps = architecture.Generator.FeatureMaps, DiscriminatorFeatureMaps = architecture.Discriminator.FeatureMaps,
+                MinibatchStdDev = architecture.Discriminator.Pieces.Any(p => p is Dcgan.Models.DiscriminatorPieces.MinibatchStdDevPiece),
+                MinibatchDiscriminationKernels = minibatch?.Kernels ?? 0, MinibatchDiscriminationKernelDimensions = minibatch?.KernelDimensions ?? 5,
+                DiscriminatorBatchNorm = architecture.Discriminator.BatchNorm, DiscriminatorPacking = architecture.Discriminator.Packing, architecture.Shape.ClassNames,
+            },
+            Epochs = 1, optimization.BatchSize, optimization.GeneratorLearningRate, optimization.DiscriminatorLearningRate, optimization.Beta1,
+            optimization.Beta2, optimization.Seed, SampleCount = 64, optimization.GeneratorAverageDecay,
+            ((NonSaturatingLoss)optimization.Loss).LabelSmoothing,
+        };
+        var metadata = content.Metadata.Where(p => p.Key is not ("architecture" or "optimization")).ToDictionary(p => p.Key, p => p.Value);
+        metadata["format_version"] = "1";
+        metadata["options"] = System.Text.Json.JsonSerializer.Serialize(legacy);
         using var stream = File.Create(target);
-        Dcgan.Persistence.SafetensorsFile.Write(stream, metadata,
-            content.Tensors.Values.ToList());
+        Dcgan.Persistence.SafetensorsFile.Write(stream, metadata, content.Tensors.Values.ToList());
     }
 
     [Fact]
@@ -122,6 +136,6 @@ public sealed class LossTrainingTests
     {
         using AdversarialTrainer trainer = Tiny(1).WithLabelSmoothing(0.1).Build();
 
-        trainer.Options.Loss.Should().Be(new NonSaturatingLoss { LabelSmoothing = 0.1 });
+        trainer.Options.Optimization.Loss.Should().Be(new NonSaturatingLoss { LabelSmoothing = 0.1 });
     }
 }

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Dcgan.Models;
+namespace Dcgan.Models.DiscriminatorPieces;
 
 /// <summary>
 /// Appends one feature map holding the batch's average standard deviation (Karras et al., 2018, section 3):

@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Dcgan.Models;
+namespace Dcgan.Models.DiscriminatorPieces;
 
 /// <summary>
 /// Minibatch discrimination (Salimans et al., 2016, section 3.2): lets the discriminator see how close each
