@@ -12,7 +12,7 @@ internal static class SummaryCommand
     public static Command Create()
     {
         var model = new Option<string?>("--model") { Description = "A generator file; without it, the default training architecture (DcganOptions)." };
-        var imageSize = new Option<int>("--image-size") { Description = "Image size of the default architecture (28, 32, 64).", DefaultValueFactory = _ => 28 };
+        var imageSize = new Option<int>("--image-size") { Description = $"Image size of the default architecture ({string.Join(", ", ImageShape.SupportedImageSizes)}).", DefaultValueFactory = _ => 28 };
 
         var command = new Command("summary", "Print layer, output shape and parameter tables of both networks.") { model, imageSize };
         command.SetAction(result =>

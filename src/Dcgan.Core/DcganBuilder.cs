@@ -31,7 +31,7 @@ public sealed class DcganBuilder
     /// <returns>This builder.</returns>
     public DcganBuilder WithLatentSize(int latentSize) => SetShape(s => s with { LatentSize = latentSize });
 
-    /// <summary>Sets the side of the square images: 28, 32 or 64.</summary>
+    /// <summary>Sets the side of the square images, one of <see cref="ImageShape.SupportedImageSizes"/>.</summary>
     /// <param name="imageSize">One of <see cref="Models.ImageShape.SupportedImageSizes"/>; default 28.</param>
     /// <returns>This builder.</returns>
     public DcganBuilder WithImageSize(int imageSize) => SetShape(s => s with { ImageSize = imageSize });

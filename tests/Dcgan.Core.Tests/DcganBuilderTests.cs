@@ -38,7 +38,7 @@ public sealed class DcganBuilderTests
         Directory.Exists(output).Should().BeFalse();
         Directory.Exists(checkpoints).Should().BeFalse();
 
-        using (new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).Configure(o => { o.Outputs.Directory = output; o.Checkpoints.Directory = checkpoints; }).Build())
+        using (new DcganBuilder().WithDataSource(EmojiSubsetSource.First(64)).Configure(o => { o.Outputs.Directory = output; o.Checkpoints.Directory = checkpoints; }).Build())
         {
         }
         Directory.Exists(output).Should().BeTrue();
@@ -52,7 +52,7 @@ public sealed class DcganBuilderTests
         string file = Path.Combine(directory.Path, "a-file");
         File.WriteAllText(file, "x");
 
-        Action act = () => new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithOutputDirectory(Path.Combine(file, "out")).Build();
+        Action act = () => new DcganBuilder().WithDataSource(EmojiSubsetSource.First(64)).WithOutputDirectory(Path.Combine(file, "out")).Build();
 
         act.Should().Throw<DcganValidationException>().Which.Errors.Should().ContainSingle().Which.Should().Contain("Outputs.Directory").And.Contain("not writable");
     }
@@ -60,7 +60,7 @@ public sealed class DcganBuilderTests
     [Fact]
     public void Build_ChannelsDisagreeWithDataSource_IsReported()
     {
-        Action act = () => new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithChannels(3).Build();
+        Action act = () => new DcganBuilder().WithDataSource(EmojiSubsetSource.First(64)).WithChannels(3).Build();
 
         act.Should().Throw<DcganValidationException>().WithMessage("*Channels is 3*has 1*");
     }
@@ -71,7 +71,7 @@ public sealed class DcganBuilderTests
     [InlineData(double.NaN)]
     public void Build_LabelSmoothingOutsideItsRange_IsReported(double smoothing)
     {
-        Action act = () => new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithLabelSmoothing(smoothing).Build();
+        Action act = () => new DcganBuilder().WithDataSource(EmojiSubsetSource.First(64)).WithLabelSmoothing(smoothing).Build();
 
         act.Should().Throw<DcganValidationException>().Which.Errors.Should().ContainSingle().Which.Should().Contain("LabelSmoothing").And.Contain("[0, 0.5)");
     }
@@ -81,7 +81,7 @@ public sealed class DcganBuilderTests
     [InlineData(4, 4)]
     public void Build_BatchThatDoesNotHoldWholePacks_IsReported(int packing, int batchSize)
     {
-        Action act = () => new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithDiscriminatorPacking(packing).WithBatchSize(batchSize).Build();
+        Action act = () => new DcganBuilder().WithDataSource(EmojiSubsetSource.First(64)).WithDiscriminatorPacking(packing).WithBatchSize(batchSize).Build();
 
         act.Should().Throw<DcganValidationException>().Which.Errors.Should().ContainSingle()
             .Which.Should().Contain("BatchSize").And.Contain($"packing {packing}").And.Contain($"was {batchSize}");
@@ -90,7 +90,7 @@ public sealed class DcganBuilderTests
     [Fact]
     public void Build_Twice_Throws()
     {
-        var builder = new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithFeatureMaps(8, 8);
+        var builder = new DcganBuilder().WithDataSource(EmojiSubsetSource.First(64)).WithFeatureMaps(8, 8);
         using (builder.Build())
         {
         }
@@ -103,7 +103,7 @@ public sealed class DcganBuilderTests
     [Fact]
     public void Build_CudaWithoutCudaBackend_FailsWithClearMessage()
     {
-        Action act = () => new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithDevice("cuda").Build().Dispose();
+        Action act = () => new DcganBuilder().WithDataSource(EmojiSubsetSource.First(64)).WithDevice("cuda").Build().Dispose();
 
         act.Should().Throw<InvalidOperationException>().WithMessage("*'cuda'*CUDA is not available*backend*");
     }
@@ -111,7 +111,7 @@ public sealed class DcganBuilderTests
     [Fact]
     public void Build_UnknownDevice_IsReported()
     {
-        Action act = () => new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithDevice("tpu").Build();
+        Action act = () => new DcganBuilder().WithDataSource(EmojiSubsetSource.First(64)).WithDevice("tpu").Build();
 
         act.Should().Throw<DcganValidationException>().WithMessage("*Device*'tpu'*");
     }
@@ -119,19 +119,19 @@ public sealed class DcganBuilderTests
     [Fact]
     public void WithMinibatchDiscrimination_Zero_RemovesTheLayer_AndBadSizesAreNamed()
     {
-        using var trainer = new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithFeatureMaps(8, 8).WithMinibatchDiscrimination(0).Build();
-        Action act = () => new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithMinibatchDiscrimination(-2, 0).Build();
+        using var trainer = new DcganBuilder().WithDataSource(EmojiSubsetSource.First(64)).WithFeatureMaps(8, 8).WithMinibatchDiscrimination(0).Build();
+        Action act = () => new DcganBuilder().WithDataSource(EmojiSubsetSource.First(64)).WithMinibatchDiscrimination(-2, 0).Build();
 
         trainer.Discriminator.modules().Should().NotContain(m => m is Dcgan.Models.DiscriminatorPieces.MinibatchDiscrimination);
         act.Should().Throw<DcganValidationException>().WithMessage("*Kernels*-2*KernelDimensions*0*");
     }
 
     [Fact]
-    public void WithMnist_IsReachableWithoutExtraUsing_AndTakesChannelsFromTheSource()
+    public void Build_Defaults_AreTheTunedOnes_AndChannelsComeFromTheSource()
     {
-        using var trainer = new DcganBuilder().WithMnist(TestData.MnistDirectory).WithFeatureMaps(8, 8).Build();
+        using var trainer = new DcganBuilder().WithDataSource(EmojiSubsetSource.First(64, channels: 3)).WithFeatureMaps(8, 8).Build();
 
-        trainer.Options.Architecture.Shape.Channels.Should().Be(1);
+        trainer.Options.Architecture.Shape.Channels.Should().Be(3);
         trainer.Options.Epochs.Should().Be(5);
         trainer.Options.Optimization.BatchSize.Should().Be(32);
         trainer.Options.Optimization.GeneratorAverageDecay.Should().Be(0.999);
@@ -143,19 +143,51 @@ public sealed class DcganBuilderTests
     }
 
     [Fact]
-    public void WithClassConditioning_TakesTheClassesFromTheMnistSource()
+    public void WithClassConditioning_TakesTheClassesFromTheSource()
     {
-        using var trainer = new DcganBuilder().WithMnist(TestData.MnistDirectory).WithFeatureMaps(8, 8).WithClassConditioning().Build();
+        using var trainer = new DcganBuilder().WithDataSource(EmojiSubsetSource.Labelled(64)).WithFeatureMaps(8, 8).WithClassConditioning().Build();
 
-        trainer.Options.Architecture.Shape.ClassNames.Should().Equal("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        trainer.Options.Architecture.Shape.ClassNames.Should().Equal(EmojiSubsetSource.ClassNames);
         trainer.Generator.Shape.IsConditional.Should().BeTrue();
-        trainer.Discriminator.Shape.ClassCount.Should().Be(10);
+        trainer.Discriminator.Shape.ClassCount.Should().Be(3);
+    }
+
+    [Fact]
+    public void Configure_CanSayWhatTheWithMethodsSay()
+    {
+        var withMethods = new DcganBuilder().WithDataSource(EmojiSubsetSource.Labelled(64)).WithChannels(1).WithImageSize(32).WithFeatureMaps(8, 16)
+            .WithBatchSize(16).WithLearningRates(1e-3, 1e-4).WithBetas(0.4, 0.99).WithSeed(7).WithThreads(1).WithGeneratorAverage(null)
+            .WithLoss(new Dcgan.Training.Losses.HingeLoss()).WithMinibatchStdDev(false).WithMinibatchDiscrimination(4, 2).WithDiscriminatorPacking(2)
+            .WithClassConditioning().WithSampleInterval(2).WithPictures(progressGif: false).WithMetrics(0).WithEpochs(3);
+        var configured = new DcganBuilder().WithDataSource(EmojiSubsetSource.Labelled(64)).Configure(o =>
+        {
+            o.ChannelsFromDataSource = false;
+            o.ClassesFromDataSource = true;
+            o.Architecture = new Dcgan.Models.DcganArchitecture
+            {
+                Shape = new() { ImageSize = 32, Channels = 1 },
+                Generator = new() { FeatureMaps = 8 },
+                Discriminator = new() { FeatureMaps = 16, Packing = 2, Pieces = [new Dcgan.Models.DiscriminatorPieces.MinibatchDiscriminationPiece { Kernels = 4, KernelDimensions = 2 }] },
+            };
+            o.Optimization = new() { BatchSize = 16, GeneratorLearningRate = 1e-3, DiscriminatorLearningRate = 1e-4, Beta1 = 0.4, Beta2 = 0.99, Seed = 7, GeneratorAverageDecay = null, Loss = new Dcgan.Training.Losses.HingeLoss() };
+            o.Runtime.Threads = 1;
+            o.Outputs.SampleInterval = 2;
+            o.Outputs.WriteProgressGif = false;
+            o.Outputs.MetricsInterval = 0;
+            o.Epochs = 3;
+        });
+
+        using AdversarialTrainer a = withMethods.Build();
+        using AdversarialTrainer b = configured.Build();
+
+        System.Text.Json.JsonSerializer.Serialize(b.Options).Should().Be(System.Text.Json.JsonSerializer.Serialize(a.Options));
+        b.Options.Architecture.Should().Be(a.Options.Architecture);
     }
 
     [Fact]
     public void WithClassConditioning_OnASourceThatNamesNoClasses_IsReported()
     {
-        Action act = () => new DcganBuilder().WithDataSource(new UnlabelledSource(MnistSubsetSource.First(64))).WithClassConditioning().Build();
+        Action act = () => new DcganBuilder().WithDataSource(new UnlabelledSource(EmojiSubsetSource.First(64))).WithClassConditioning().Build();
 
         act.Should().Throw<DcganValidationException>().Which.Errors.Should().ContainSingle()
             .Which.Should().Contain("names none").And.Contain("WithClassConditioning(names)");
@@ -164,11 +196,11 @@ public sealed class DcganBuilderTests
     [Fact]
     public void Train_ConditionalOnDataWithoutFittingLabels_FailsNamingTheSource()
     {
-        var unlabelled = new DcganBuilder().WithDataSource(new UnlabelledSource(MnistSubsetSource.First(64))).WithFeatureMaps(8, 8).WithClassConditioning(["a", "b"]);
-        var tooFewClasses = new DcganBuilder().WithDataSource(MnistSubsetSource.First(64)).WithFeatureMaps(8, 8).WithClassConditioning(["a", "b"]);
+        var unlabelled = new DcganBuilder().WithDataSource(new UnlabelledSource(EmojiSubsetSource.First(64))).WithFeatureMaps(8, 8).WithClassConditioning(["a", "b"]);
+        var tooFewClasses = new DcganBuilder().WithDataSource(EmojiSubsetSource.Labelled(64)).WithFeatureMaps(8, 8).WithClassConditioning(["a", "b"]);
 
-        unlabelled.Invoking(b => b.Train()).Should().Throw<InvalidOperationException>().WithMessage("*2 classes*unlabelled MNIST train*has no labels*");
-        tooFewClasses.Invoking(b => b.Train()).Should().Throw<InvalidOperationException>().WithMessage("*from 0 to 1*labels from 0 to 9*");
+        unlabelled.Invoking(b => b.Train()).Should().Throw<InvalidOperationException>().WithMessage("*2 classes*has no labels*");
+        tooFewClasses.Invoking(b => b.Train()).Should().Throw<InvalidOperationException>().WithMessage("*from 0 to 1*labels from 0 to 2*");
     }
 
     /// <summary>Serves a source's images without their labels or class names.</summary>

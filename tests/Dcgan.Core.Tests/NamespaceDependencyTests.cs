@@ -14,6 +14,7 @@ public sealed class NamespaceDependencyTests
     private static readonly string[] Layers =
     [
         "Dcgan.Diagnostics",
+        "Dcgan.Evaluation",
         "Dcgan.Models.DiscriminatorPieces",
         "Dcgan.Models",
         "Dcgan.Persistence",

@@ -1,38 +1,33 @@
-using Dcgan.Mnist;
-
 // libtorch's thread count and RNG are process-wide: run tests one at a time.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace Dcgan.Tests;
 
-/// <summary>Where the tests find the real MNIST files, and small real subsets cached per process.</summary>
-internal static class TestData
+/// <summary>Where the tests find the real data of <c>shared/</c>, the checkout, and temporary folders.</summary>
+internal static partial class TestData
 {
-    private static readonly Lazy<MnistDataset> Dataset = new(() => MnistDataset.Load(MnistDirectory));
-
     /// <summary>
-    /// <c>DCGAN_MNIST_DIR</c> if set, else the first <c>shared/mnist</c> found walking up from the test
-    /// binaries (the checkout sits beside <c>shared/</c>). Tests never download.
+    /// The first <c>shared/<paramref name="name"/></c> folder holding <paramref name="marker"/>, walking up from the test
+    /// binaries (the checkout sits beside <c>shared/</c>), or <paramref name="variable"/>'s value when set. Tests never download.
     /// </summary>
-    public static string MnistDirectory
+    public static string SharedDirectory(string name, string marker, string? variable = null)
     {
-        get
+        string? fromVariable = variable is null ? null : Environment.GetEnvironmentVariable(variable);
+        if (!string.IsNullOrEmpty(fromVariable))
+            return fromVariable;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            string? variable = Environment.GetEnvironmentVariable(MnistOptions.DirectoryVariable);
-            if (!string.IsNullOrEmpty(variable))
-                return variable;
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "shared", "mnist");
-                if (File.Exists(Path.Combine(candidate, "train-images-idx3-ubyte.gz")))
-                    return candidate;
-            }
-            throw new InvalidOperationException(
-                $"The tests need the real MNIST files and found none. Set {MnistOptions.DirectoryVariable} to a directory holding " +
-                "train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz, " +
-                "or place the checkout beside a shared/mnist folder. Tests never download data.");
+            string candidate = Path.Combine(dir.FullName, "shared", name);
+            if (File.Exists(Path.Combine(candidate, marker)))
+                return candidate;
         }
+        throw new InvalidOperationException(
+            $"The tests need the real files of shared/{name} (with {marker}) and found none above {AppContext.BaseDirectory}"
+            + (variable is null ? "" : $"; set {variable} to their folder") + ". Tests never download data.");
     }
+
+    /// <summary>The 3,786 real 64x64 Noto emoji PNGs (mixed RGBA, LA and palette) in <c>shared/emoji-64</c>.</summary>
+    public static string EmojiDirectory => SharedDirectory("emoji-64", "1f600.png");
 
     /// <summary>The checkout's root: the first folder above the test binaries holding <c>Dcgan.sln</c>.</summary>
     public static string RepositoryRoot
@@ -47,9 +42,6 @@ internal static class TestData
             throw new InvalidOperationException("Dcgan.sln not found above the test binaries.");
         }
     }
-
-    /// <summary>The full data set, read once per test process.</summary>
-    public static MnistDataset Mnist => Dataset.Value;
 
     /// <summary>A temporary directory deleted on dispose.</summary>
     public static TemporaryDirectory CreateTemporaryDirectory() => new();

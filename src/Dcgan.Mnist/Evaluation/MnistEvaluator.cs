@@ -1,4 +1,6 @@
 using Dcgan.Data;
+using Dcgan.Evaluation;
+using Dcgan.Models;
 using Dcgan.Inference;
 using static TorchSharp.torch;
 
@@ -24,8 +26,8 @@ public sealed class MnistEvaluator : IDisposable
     private const int Chunk = 1000;
     private readonly MnistClassifier classifier;
     private readonly MnistDataset mnist;
-    private readonly Lazy<(Tensor Mean, Tensor Covariance)> reference;
-    private readonly Lazy<(Tensor Mean, Tensor Covariance)[]> classReferences;
+    private readonly Lazy<FeatureStatistics> reference;
+    private readonly Lazy<FeatureStatistics[]> classReferences;
 
     /// <summary>Creates an evaluator with the shipped classifier and the test images of <paramref name="mnist"/> as reference.</summary>
     /// <param name="mnist">The data set; its test split is the reference.</param>
@@ -47,8 +49,7 @@ public sealed class MnistEvaluator : IDisposable
             using ImageData test = mnist.Test.ToImageData();
             using Tensor features = Features(test.Images);
             // Cached for the evaluator's lifetime, whatever dispose scope first asked for them.
-            (Tensor mean, Tensor covariance) = Statistics(features);
-            return (mean.DetachFromDisposeScope(), covariance.DetachFromDisposeScope());
+            return FeatureStatistics.Of(features).DetachFromDisposeScope();
         });
         classReferences = new(() =>
         {
@@ -56,8 +57,7 @@ public sealed class MnistEvaluator : IDisposable
             return Enumerable.Range(0, 10).Select(digit =>
             {
                 using var scope = NewDisposeScope();
-                (Tensor mean, Tensor covariance) = Statistics(Features(OfDigit(test, digit)));
-                return (mean.DetachFromDisposeScope(), covariance.DetachFromDisposeScope());
+                return FeatureStatistics.Of(Features(OfDigit(test, digit))).DetachFromDisposeScope();
             }).ToArray();
         });
     }
@@ -142,9 +142,8 @@ public sealed class MnistEvaluator : IDisposable
         using var scope = NewDisposeScope();
         Tensor digits = To28(images);
         double agreement = Predict(classifier, digits).argmax(1).eq(digit).to_type(ScalarType.Float64).mean().item<double>();
-        (Tensor mean, Tensor covariance) = Statistics(Features(digits));
-        (Tensor Mean, Tensor Covariance) reference = classReferences.Value[digit];
-        return (agreement, FrechetDistance(mean, covariance, reference.Mean, reference.Covariance));
+        using FeatureStatistics statistics = FeatureStatistics.Of(Features(digits));
+        return (agreement, statistics.FrechetDistanceTo(classReferences.Value[digit]));
     }
 
     private static Tensor OfDigit(ImageData data, int digit) => data.Images.index_select(0, data.Labels!.eq(digit).nonzero().view(-1));
@@ -156,7 +155,7 @@ public sealed class MnistEvaluator : IDisposable
     }
 
     /// <summary>Evaluates <paramref name="count"/> images drawn from <paramref name="generator"/> with <paramref name="seed"/>.</summary>
-    /// <param name="generator">A 1-channel generator of 28, 32 or 64 px.</param>
+    /// <param name="generator">A 1-channel generator of any supported size.</param>
     /// <param name="count">Images to draw; default 10,000.</param>
     /// <param name="seed">Seed of the noise; default 0.</param>
     /// <returns>The numbers.</returns>
@@ -170,31 +169,26 @@ public sealed class MnistEvaluator : IDisposable
         return Evaluate(Generate(generator, generator.SampleNoise(count, seed), label: null));
     }
 
-    /// <summary>Evaluates images <c>[N, 1, S, S]</c> in [-1, 1] (S = 28, 32 or 64).</summary>
+    /// <summary>Evaluates images <c>[N, 1, S, S]</c> in [-1, 1], S one of <see cref="ImageShape.SupportedImageSizes"/>.</summary>
     /// <param name="images">At least two images.</param>
     /// <returns>The numbers.</returns>
-    /// <exception cref="ArgumentException">The tensor is not a batch of grayscale 28, 32 or 64 px images.</exception>
+    /// <exception cref="ArgumentException">The tensor is not a batch of grayscale images of a supported size.</exception>
     public MnistEvaluation Evaluate(Tensor images)
     {
         ArgumentNullException.ThrowIfNull(images);
-        if (images.dim() != 4 || images.shape[1] != 1 || images.shape[0] < 2 || images.shape[2] != images.shape[3] || images.shape[2] is not (28 or 32 or 64))
-            throw new ArgumentException($"Expected at least two grayscale images [N, 1, S, S] with S = 28, 32 or 64, but got shape [{string.Join(", ", images.shape)}].", nameof(images));
+        if (images.dim() != 4 || images.shape[1] != 1 || images.shape[0] < 2 || images.shape[2] != images.shape[3] || !ImageShape.SupportedImageSizes.Contains((int)images.shape[2]))
+            throw new ArgumentException($"Expected at least two grayscale images [N, 1, S, S] with S one of {string.Join(", ", ImageShape.SupportedImageSizes)}, but got shape [{string.Join(", ", images.shape)}].", nameof(images));
 
         using var scope = NewDisposeScope();
         Tensor digits = To28(images);
         Tensor probabilities = Predict(classifier, digits).to_type(ScalarType.Float64);
-        double confidence = probabilities.max(1).values.mean().item<double>();
-        Tensor fractions = nn.functional.one_hot(probabilities.argmax(1), 10).to_type(ScalarType.Float64).mean([0]);
-        double[] share = fractions.data<double>().ToArray();
-        double divergence = share.Where(p => p > 0).Sum(p => p * Math.Log(p * 10));
+        double confidence = ClassPredictionScores.MeanConfidence(probabilities);
+        double[] share = ClassPredictionScores.ClassShares(probabilities);
+        double divergence = ClassPredictionScores.DivergenceFromUniform(share);
+        double score = ClassPredictionScores.ClassifierScore(probabilities);
 
-        // Inception Score analogue: exp(mean over images of KL(p(y|x) || p(y))).
-        Tensor marginal = probabilities.mean([0], keepdim: true);
-        Tensor kl = (probabilities * (probabilities.clamp_min(1e-12).log() - marginal.clamp_min(1e-12).log())).sum(1);
-        double score = Math.Exp(kl.mean().item<double>());
-
-        (Tensor mean, Tensor covariance) = Statistics(Features(digits));
-        double distance = FrechetDistance(mean, covariance, reference.Value.Mean, reference.Value.Covariance);
+        using FeatureStatistics statistics = FeatureStatistics.Of(Features(digits));
+        double distance = statistics.FrechetDistanceTo(reference.Value);
         bool collapsed = share.Any(p => p < MinimumClassShare) || divergence > MaximumClassDivergence;
         return new MnistEvaluation((int)images.shape[0], confidence, share, divergence, collapsed, score, distance);
     }
@@ -208,9 +202,9 @@ public sealed class MnistEvaluator : IDisposable
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
         using var scope = NewDisposeScope();
-        (Tensor mean1, Tensor covariance1) = Statistics(Features(first));
-        (Tensor mean2, Tensor covariance2) = Statistics(Features(second));
-        return FrechetDistance(mean1, covariance1, mean2, covariance2);
+        using FeatureStatistics statistics1 = FeatureStatistics.Of(Features(first));
+        using FeatureStatistics statistics2 = FeatureStatistics.Of(Features(second));
+        return statistics1.FrechetDistanceTo(statistics2);
     }
 
     /// <summary>The real-data floor: 10,000 training images scored as if generated. No generator should beat it by much.</summary>
@@ -229,17 +223,11 @@ public sealed class MnistEvaluator : IDisposable
     public void Dispose()
     {
         if (reference.IsValueCreated)
-        {
-            reference.Value.Mean.Dispose();
-            reference.Value.Covariance.Dispose();
-        }
+            reference.Value.Dispose();
         if (classReferences.IsValueCreated)
         {
-            foreach ((Tensor mean, Tensor covariance) in classReferences.Value)
-            {
-                mean.Dispose();
-                covariance.Dispose();
-            }
+            foreach (FeatureStatistics statistics in classReferences.Value)
+                statistics.Dispose();
         }
         classifier.Dispose();
     }
@@ -247,6 +235,9 @@ public sealed class MnistEvaluator : IDisposable
     internal static Tensor Predict(MnistClassifier classifier, Tensor images) => Batched(images, x => nn.functional.softmax(classifier.call(x), 1), classifier);
 
     private Tensor Features(Tensor images) => Batched(To28(images), classifier.Features, classifier).to_type(ScalarType.Float64);
+
+    /// <summary>Back to the classifier's 28 pixels by the rule the data source used to fit them (<see cref="ImageFitting"/>).</summary>
+    private static Tensor To28(Tensor images) => ImageFitting.FitBack(images, PixelTransforms.MnistSide);
 
     private static Tensor Batched(Tensor images, Func<Tensor, Tensor> apply, MnistClassifier classifier)
     {
@@ -270,39 +261,5 @@ public sealed class MnistEvaluator : IDisposable
         {
             classifier.train(wasTraining);
         }
-    }
-
-    private static Tensor To28(Tensor images) => images.shape[2] switch
-    {
-        28 => images.alias(),
-        32 => images[.., .., 2..30, 2..30].contiguous(),   // undo the 2-pixel padding of PixelTransforms
-        _ => nn.functional.interpolate(images, [28, 28], mode: InterpolationMode.Bilinear, align_corners: false, antialias: true),
-    };
-
-    private static (Tensor Mean, Tensor Covariance) Statistics(Tensor features)
-    {
-        using var scope = NewDisposeScope();
-        Tensor mean = features.mean([0]);
-        Tensor centred = features - mean;
-        Tensor covariance = centred.t().matmul(centred) / (features.shape[0] - 1);
-        return (mean.MoveToOuterDisposeScope(), covariance.MoveToOuterDisposeScope());
-    }
-
-    /// <summary>
-    /// ||m1 - m2||^2 + tr(S1) + tr(S2) - 2 tr((S1 S2)^(1/2)), with the trace of the square root taken as
-    /// the sum of square roots of the eigenvalues of S1^(1/2) S2 S1^(1/2), which is symmetric and
-    /// positive semi-definite, so a symmetric eigensolver in float64 suffices.
-    /// </summary>
-    internal static double FrechetDistance(Tensor mean1, Tensor covariance1, Tensor mean2, Tensor covariance2)
-    {
-        using var scope = NewDisposeScope();
-        Tensor difference = mean1 - mean2;
-        (Tensor values, Tensor vectors) = linalg.eigh(covariance1);
-        Tensor root1 = vectors.matmul(diag(values.clamp_min(0).sqrt())).matmul(vectors.t());
-        Tensor product = root1.matmul(covariance2).matmul(root1);
-        product = (product + product.t()) / 2;
-        double traceRoot = linalg.eigvalsh(product).clamp_min(0).sqrt().sum().item<double>();
-        double result = difference.dot(difference).item<double>() + covariance1.trace().item<double>() + covariance2.trace().item<double>() - 2 * traceRoot;
-        return Math.Max(0, result);
     }
 }

@@ -10,7 +10,7 @@ namespace Dcgan.Core.Tests.Training;
 public sealed class AdversarialTrainerTests
 {
     private static DcganBuilder Tiny(int images = 256, int epochs = 1, long seed = 1) => new DcganBuilder()
-        .WithDataSource(MnistSubsetSource.First(images))
+        .WithDataSource(EmojiSubsetSource.First(images))
         .WithFeatureMaps(8, 8)
         .WithLatentSize(16)
         .WithBatchSize(32)

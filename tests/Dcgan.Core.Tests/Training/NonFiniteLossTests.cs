@@ -21,7 +21,7 @@ public sealed class NonFiniteLossTests
     public void Train_NanInTheData_StopsNamingEpochStepAndLoss_AndKeepsTheLastGoodCheckpoint()
     {
         using var checkpoints = TestData.CreateTemporaryDirectory();
-        using (Tiny(MnistSubsetSource.First(256), 1).WithCheckpoints(checkpoints.Path).Train())
+        using (Tiny(EmojiSubsetSource.First(256), 1).WithCheckpoints(checkpoints.Path).Train())
         {
         }
         string good = Path.Combine(checkpoints.Path, "checkpoint_epoch_001.dcgan-ckpt");
@@ -52,16 +52,16 @@ public sealed class NonFiniteLossTests
             parameter.isfinite().all().item<bool>().Should().BeTrue("the poisoned batch never reached the weights");
     }
 
-    /// <summary>Real MNIST images with one pixel of one image set to NaN.</summary>
+    /// <summary>Real images with one pixel of one image set to NaN.</summary>
     private sealed class PoisonedSource(int count, int poisonedIndex) : IImageDataSource
     {
-        public string Description => $"MNIST train, first {count}, image {poisonedIndex} poisoned";
+        public string Description => $"first {count} emoji, image {poisonedIndex} poisoned";
 
         public int Channels => 1;
 
         public ImageData Load(int imageSize, CancellationToken cancellationToken = default)
         {
-            ImageData data = TestData.Mnist.Train.Take(count).ToImageData(imageSize);
+            ImageData data = EmojiSubsetSource.First(count).Load(imageSize, cancellationToken);
             data.Images[poisonedIndex, 0, 10, 10] = torch.tensor(float.NaN);
             return data;
         }

@@ -9,7 +9,7 @@ namespace Dcgan.Core.Tests.Training;
 public sealed class TrainingObservabilityTests
 {
     private static DcganBuilder Tiny(int epochs, int images = 256) => new DcganBuilder()
-        .WithDataSource(MnistSubsetSource.First(images))
+        .WithDataSource(EmojiSubsetSource.First(images))
         .WithFeatureMaps(8, 8)
         .WithLatentSize(16)
         .WithBatchSize(32)

@@ -8,7 +8,7 @@ namespace Dcgan.Core.Tests.Training.Losses;
 public sealed class LossTrainingTests
 {
     private static DcganBuilder Tiny(int epochs) => new DcganBuilder()
-        .WithDataSource(MnistSubsetSource.First(256))
+        .WithDataSource(EmojiSubsetSource.First(256))
         .WithFeatureMaps(8, 8)
         .WithLatentSize(16)
         .WithBatchSize(32)
