@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for i in 1 2 3; do
-  log=$(dotnet build src/Dcgan.Mnist/Dcgan.Mnist.csproj --no-incremental 2>&1 || true)
+  log=$(for project in src/*/*.csproj; do dotnet build "$project" --no-incremental 2>&1 || true; done)
   grep -qE "RS001[67]" <<<"$log" || break
   grep -oE "error RS0017: Symbol '.*' is part of the declared API.*\[[^]]*\]" <<<"$log" \
     | sed -E "s/error RS0017: Symbol '(.*)' is part of the declared API.*\[(.*)\/[^/]*\.csproj\]/\2\t\1/" \

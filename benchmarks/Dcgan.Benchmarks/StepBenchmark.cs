@@ -45,7 +45,7 @@ internal static class StepBenchmark
         Console.WriteLine($"median trainer / hand-written loop: {Stats.Median(overhead):F3} (per round: {string.Join(", ", overhead.Select(r => r.ToString("F3", CultureInfo.InvariantCulture)))})");
         Console.WriteLine($"median trainer / PyTorch: {Stats.Median(speedup):F2}x (per round: {string.Join(", ", speedup.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))})");
 
-        double flops = FlopsPerImage(new DcganArchitecture());
+        double flops = FlopsPerImage(DcganArchitecture.Plain);
         double achieved = Stats.Median(trainer) * flops / 1e9;
         Console.WriteLine($"FLOPs per image per training step: {flops / 1e6:F1} MFLOP (3 x G forward + 9 x D forward, see docs/performance.md)");
         Console.WriteLine($"achieved: {achieved:F1} GFLOP/s at the trainer's median throughput");
@@ -106,7 +106,7 @@ internal static class StepBenchmark
 
     private static double MeasureHandWritten(MnistImageSet subset, int steps, int warmup)
     {
-        var architecture = new DcganArchitecture();
+        DcganArchitecture architecture = DcganArchitecture.Plain; // the layers of the other two columns
         using var g = new Generator(architecture, 1);
         using var d = new Discriminator(architecture, 2);
         using var optG = optim.Adam(g.parameters(), 2e-4, 0.5, 0.999);

@@ -4,7 +4,7 @@
 //                     [--loss non-saturating|hinge|wgan-gp] [tuning options]   (defaults: the library's; `dcgan train --help` lists them)
 //   dcgan generate    [--model FILE (default: the pretrained generator)] [--count 64] [--seed 0] [--output ./generated]
 //   dcgan interpolate [--model FILE] [--from-seed 0] [--to-seed 1] [--steps 10] [--output interpolation.png]
-//   dcgan export      --checkpoint FILE [--output generator.dcgan]
+//   dcgan export      (--checkpoint FILE | --model FILE) [--format dcgan|onnx] [--output generator.dcgan]
 //   dcgan summary     [--model FILE] [--image-size 28]
 //   dcgan plot        [--metrics ./outputs/metrics.csv] [--output ./outputs/losses.png]
 //   dcgan evaluate    [--model FILE] [--count 10000] [--seed 0] [--json] [--floor]

@@ -1,5 +1,4 @@
 using Dcgan.Imaging;
-using Dcgan.Mnist;
 using Dcgan.Inference;
 
 namespace Dcgan.WebDemo;
@@ -26,7 +25,7 @@ internal static class DigitsEndpoint
         if (!int.TryParse(digit, out int d) || d is < 0 or > 9)
             return Results.BadRequest($"digit must be an integer from 0 to 9, but was '{digit}'.");
 
-        byte[] png = conditional.GenerateGridPng(n, s, label: conditional.LabelOfDigit(d));
+        byte[] png = conditional.GenerateGridPng(n, s, label: conditional.Description.LabelOf(d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return Results.File(png, "image/png");
     }
 }

@@ -1,4 +1,4 @@
-// Dcgan.WebDemo: serve digits from trained generator files over HTTP.
+// Dcgan.WebDemo: serve digits from trained generator files over HTTP, on ONNX Runtime (Dcgan.Onnx; no libtorch).
 //
 //   dotnet run --project samples/Dcgan.WebDemo -- --urls http://127.0.0.1:5080   (pretrained generators)
 //   dotnet run --project samples/Dcgan.WebDemo -- --Dcgan:ModelPath=outputs/generator.dcgan \
@@ -9,20 +9,18 @@
 //                                         (default random); with `digit` (0..9), all of that digit, drawn by
 //                                         the class-conditional generator
 
-using Dcgan.Mnist.Pretrained;
 using Dcgan.Inference;
+using Dcgan.Onnx;
 using Dcgan.WebDemo;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// 1. Load each generator once; they are thread-safe, so one instance of each serves every request.
-// Without a configured path, the pretrained MNIST generators shipped with Dcgan.Mnist.
-builder.Services.AddSingleton<IImageGenerator>(services => builder.Configuration["Dcgan:ModelPath"] is string path
-    ? TorchImageGenerator.Load(path)
-    : MnistPretrained.LoadGenerator());
-builder.Services.AddKeyedSingleton<IImageGenerator>(DigitsEndpoint.ConditionalKey, (services, _) => builder.Configuration["Dcgan:ConditionalModelPath"] is string path
-    ? TorchImageGenerator.Load(path)
-    : MnistPretrained.LoadConditionalGenerator());
+// 1. Load each generator once; they are thread-safe, so one instance of each serves every request (the container
+// disposes them). Without a configured path, the pretrained MNIST generators copied beside the app (models/).
+builder.Services.AddSingleton<IImageGenerator>(services =>
+    OnnxImageGenerator.Load(builder.Configuration["Dcgan:ModelPath"] ?? Pretrained("mnist-generator.dcgan")));
+builder.Services.AddKeyedSingleton<IImageGenerator>(DigitsEndpoint.ConditionalKey, (services, _) =>
+    OnnxImageGenerator.Load(builder.Configuration["Dcgan:ConditionalModelPath"] ?? Pretrained("mnist-conditional-generator.dcgan")));
 
 var app = builder.Build();
 
@@ -31,6 +29,8 @@ app.MapGet("/", () => Results.Content(Page.Html, "text/html; charset=utf-8"));
 app.MapGet("/digits.png", DigitsEndpoint.Handle);
 
 app.Run();
+
+static string Pretrained(string file) => Path.Combine(AppContext.BaseDirectory, "models", file);
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -18,10 +18,57 @@ import json
 import struct
 import sys
 
+import math
+
+import numpy as np
 import torch
 from torch import nn
 
 DTYPES = {"F32": torch.float32, "F64": torch.float64, "I64": torch.int64, "I32": torch.int32, "U8": torch.uint8}
+
+
+def standard_normal_noise(count, latent, seed):
+    """Dcgan's noise contract (docs/embedding.md): xoshiro128** seeded by SplitMix32, Box-Muller, float32.
+
+    The same seed gives the same noise as Dcgan's C# backends and the browser, so the same digits.
+    """
+    mask = 0xFFFFFFFF
+
+    def splitmix32(state):
+        state = (state + 0x9E3779B9) & mask
+        z = state
+        z = ((z ^ (z >> 16)) * 0x85EBCA6B) & mask
+        z = ((z ^ (z >> 13)) * 0xC2B2AE35) & mask
+        return state, z ^ (z >> 16)
+
+    def rotl(x, k):
+        return ((x << k) | (x >> (32 - k))) & mask
+
+    low, high = seed & mask, (seed >> 32) & mask
+    low, s0 = splitmix32(low)
+    low, s1 = splitmix32(low)
+    high, s2 = splitmix32(high)
+    high, s3 = splitmix32(high)
+    total = count * latent
+    values = np.empty(total, dtype=np.float32)
+    for i in range(0, total, 2):
+        pair = []
+        for _ in range(2):
+            pair.append((rotl((s1 * 5) & mask, 7) * 9) & mask)
+            t = (s1 << 9) & mask
+            s2 ^= s0
+            s3 ^= s1
+            s1 ^= s2
+            s0 ^= s3
+            s2 ^= t
+            s3 = rotl(s3, 11)
+        u = (pair[0] + 1.0) / 4294967296.0
+        v = pair[1] / 4294967296.0
+        r = math.sqrt(-2.0 * math.log(u))
+        values[i] = r * math.cos(2.0 * math.pi * v)
+        if i + 1 < total:
+            values[i + 1] = r * math.sin(2.0 * math.pi * v)
+    return values.reshape(count, latent)
 
 
 def read_safetensors(path):
@@ -100,6 +147,7 @@ def main():
     parser.add_argument("--noise", help="raw float32 noise [N, latent] written by Dcgan")
     parser.add_argument("--label", type=int, help="for a class-conditional generator, the class of every image (default: cycle)")
     parser.add_argument("--expected", help="raw float32 images [N, C, H, W] Dcgan generated from --noise")
+    parser.add_argument("--raw-out", help="also write the images as raw float32 [N, C, H, W]")
     args = parser.parse_args()
 
     torch.set_num_threads(2)
@@ -113,10 +161,13 @@ def main():
             difference = (images - expected).abs().max().item()
             print(f"max abs difference {difference:.3g} over {images.numel()} values")
             sys.exit(0 if difference < 1e-4 else 1)
-        torch.manual_seed(args.seed)
         labels = None if args.label is None else torch.full((args.count,), args.label, dtype=torch.long)
-        images = generator(torch.randn(args.count, latent), labels)
+        noise = torch.from_numpy(standard_normal_noise(args.count, latent, args.seed))
+        images = generator(noise, labels)
         write_pgm(images, args.out, columns=max(1, int(args.count ** 0.5)))
+        if args.raw_out:
+            with open(args.raw_out, "wb") as f:
+                f.write(images.numpy().astype(np.float32).tobytes())
         classes = json.loads(metadata.get("class_names", "[]"))
         shown = "" if not classes else f", class {classes[args.label]}" if args.label is not None else f", cycling through classes {classes}"
         print(f"wrote {args.out}: {args.count} digits from {args.model}{shown} (trained {metadata.get('training', 'unknown')})")

@@ -356,7 +356,7 @@ public sealed class DcganBuilder
     {
         try
         {
-            CheckpointFile.Resumable saved = CheckpointFile.ReadResumable(snapshot.Checkpoints.ResumeFrom!);
+            TrainingCheckpoint.Resumable saved = TrainingCheckpoint.ReadResumable(snapshot.Checkpoints.ResumeFrom!);
             snapshot.Architecture = saved.Architecture;
             snapshot.Optimization = saved.Optimization;
             snapshot.Outputs.SampleCount = saved.SampleCount;

@@ -28,6 +28,25 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Export_AGeneratorFileToOnnx_WritesAModelThatOnnxRuntimeServesAlike()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+        string model = Path.Combine(directory.Path, "g.dcgan"), onnxFile = Path.Combine(directory.Path, "g.onnx");
+        using (var generator = new Dcgan.Models.Generator(new Dcgan.Models.DcganArchitecture { Shape = new() { LatentSize = 16 }, Generator = new() { FeatureMaps = 8 } }, seed: 3))
+            Dcgan.Persistence.GeneratorFile.Save(generator, model);
+
+        (int exitCode, string text) = CliProcess.Run($"export --model {model} --format onnx --output {onnxFile}", TimeSpan.FromMinutes(1));
+        (int both, string bothText) = CliProcess.Run($"export --model {model} --checkpoint {model}", TimeSpan.FromMinutes(1));
+
+        exitCode.Should().Be(0, text);
+        using var fromOnnx = Dcgan.Onnx.OnnxImageGenerator.Load(onnxFile);
+        using var fromDcgan = Dcgan.Onnx.OnnxImageGenerator.Load(model);
+        Dcgan.Imaging.GeneratorImageExtensions.Generate(fromOnnx, 4, 1).Pixels.ToArray().Should().Equal(Dcgan.Imaging.GeneratorImageExtensions.Generate(fromDcgan, 4, 1).Pixels.ToArray());
+        both.Should().Be(2);
+        bothText.Should().Contain("exactly one of --checkpoint and --model");
+    }
+
+    [Fact]
     public void Train_InvalidSettings_ExitsWith2ListingEveryProblem()
     {
         (int exitCode, string text) = CliProcess.Run("train --epochs 0 --batch-size 1 --output /tmp/dcgan-never-written", TimeSpan.FromMinutes(1));

@@ -38,7 +38,7 @@ public sealed class KillAndResumeTests(ITestOutputHelper output)
 
             foreach (string checkpoint in Checkpoints(checkpoints))
             {
-                using Generator generator = Dcgan.Training.CheckpointFile.LoadGenerator(checkpoint);
+                using Generator generator = Dcgan.Persistence.CheckpointFile.LoadGenerator(checkpoint);
                 generator.Training!.Epochs.Should().BeInRange(1, 6);
             }
         }

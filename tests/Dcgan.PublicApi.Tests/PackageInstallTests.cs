@@ -77,6 +77,53 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         Run(published, Path.Combine(published, "NewcomerApp"), $"{TestData.MnistDirectory} {outputs}-published").Should().Contain("wrote digits.png");
     }
 
+    [Fact]
+    public void NewConsoleApp_AddingOnlyTheOnnxRuntimePackage_WritesAPngFromAGeneratorFile_AndPublishesWithoutLibtorch()
+    {
+        using var work = TestData.CreateTemporaryDirectory();
+        string feed = Path.Combine(work.Path, "feed");
+        string app = Path.Combine(work.Path, "OnnxApp");
+        string version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        foreach (string library in new[] { "src/Dcgan.Abstractions/Dcgan.Abstractions.csproj", "src/Dcgan.Onnx/Dcgan.Onnx.csproj" })
+            Run(TestData.RepositoryRoot, "dotnet", $"pack {library} -c Release -o {feed} -p:Version={version}");
+
+        Run(work.Path, "dotnet", $"new console -o {app} --framework net10.0");
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        Run(app, "dotnet", $"add package Dcgan.Onnx --version {version}");
+        string project = Path.Combine(app, "OnnxApp.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("<OutputType>", "<RuntimeIdentifier>linux-x64</RuntimeIdentifier>\n    <OutputType>", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using Dcgan.Imaging;
+            using Dcgan.Onnx;
+
+            using var generator = OnnxImageGenerator.Load(args[0]);
+            File.WriteAllBytes(args[1], generator.GenerateGridPng(16, seed: 1));
+            Console.WriteLine($"wrote {args[1]}");
+            """);
+
+        string model = Path.Combine(TestData.RepositoryRoot, "src", "Dcgan.Mnist", "Pretrained", "mnist-generator.dcgan");
+        string png = Path.Combine(work.Path, "digits.png");
+        string published = Path.Combine(work.Path, "published");
+        Run(app, "dotnet", $"publish -c Release -o {published}");
+        Run(published, Path.Combine(published, "OnnxApp"), $"{model} {png}").Should().Contain("wrote");
+
+        using (Image image = Image.Load(png))
+            image.Width.Should().Be(4 * 30 + 2);
+        string[] files = Directory.GetFiles(published, "*", SearchOption.AllDirectories);
+        files.Should().NotContain(f => Path.GetFileName(f).Contains("torch", StringComparison.OrdinalIgnoreCase), "the app carries no TorchSharp or libtorch");
+        long bytes = files.Sum(f => new FileInfo(f).Length);
+        output.WriteLine($"published size: {bytes / 1e6:F1} MB in {files.Length} files");
+    }
+
     private string Run(string directory, string file, string arguments)
     {
         // The consumer must not inherit this repository's build settings through MSBuild's environment.

@@ -22,6 +22,26 @@ public sealed class PythonInteropTests
     public void ConditionalGeneratorFile_ReadByPyTorch_GivesTheSameImagesForTheSameNoiseAndLabels() =>
         ReadByPyTorch(new DcganArchitecture { Shape = new() { ClassNames = ["a", "b", "c"] }, Generator = new() { FeatureMaps = 16 }, Discriminator = new() { Pieces = [] } });
 
+    [PythonTorchFact]
+    public void GeneratorFile_WithASeed_GivesTheSameDigitsInPythonAsInCSharp()
+    {
+        // The Python reader draws its own noise from the seed (numpy, the documented algorithm): no noise file is passed.
+        using var work = TestData.CreateTemporaryDirectory();
+        string model = Path.Combine(work.Path, "generator.dcgan"), raw = Path.Combine(work.Path, "images.f32");
+        using var generator = new TorchImageGenerator(new Generator(new DcganArchitecture { Shape = new() { LatentSize = 24 }, Generator = new() { FeatureMaps = 16 } }, seed: 8));
+        GeneratorFile.Save(generator.Generator, model);
+        float[] expected = Dcgan.Imaging.GeneratorImageExtensions.Generate(generator, count: 5, seed: 1234567890123).Pixels.ToArray();
+
+        string script = Path.Combine(TestData.RepositoryRoot, "samples", "python", "read_generator.py");
+        (int exitCode, string output) = ChildProcess.Run("/usr/bin/python3",
+            $"{script} {model} --seed 1234567890123 --count 5 --out {Path.Combine(work.Path, "grid.pgm")} --raw-out {raw}", TimeSpan.FromMinutes(2));
+
+        exitCode.Should().Be(0, output);
+        float[] actual = MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(raw)).ToArray();
+        actual.Should().HaveCount(expected.Length);
+        actual.Zip(expected, (a, e) => Math.Abs(a - e)).Max().Should().BeLessThan(1e-4f);
+    }
+
     private static void ReadByPyTorch(DcganArchitecture architecture)
     {
         using var work = TestData.CreateTemporaryDirectory();

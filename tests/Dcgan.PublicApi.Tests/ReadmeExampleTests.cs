@@ -28,5 +28,12 @@ public sealed class ReadmeExampleTests
         ImageBatch digits = generator.Generate(count: 16, seed: 7);
         using Image grid = digits.ToGrid(columns: 4);
         grid.Width.Should().Be(4 * 30 + 2);
+
+        // Without libtorch: the same file on ONNX Runtime, the same digits for the seed.
+        using var onnx = Dcgan.Onnx.OnnxImageGenerator.Load(Path.Combine(output.Path, "generator.dcgan"));
+        byte[] png = onnx.GenerateGridPng(count: 16, seed: 7);
+        using Image fromOnnx = Image.Load(png);
+        fromOnnx.Width.Should().Be(grid.Width);
+        onnx.Generate(count: 16, seed: 7).ToBytes().Zip(digits.ToBytes(), (a, b) => Math.Abs(a - b)).Max().Should().BeLessThanOrEqualTo(1);
     }
 }

@@ -53,7 +53,7 @@ public sealed class BrowserTests
         await page.WaitForFunctionAsync("() => { const i = document.getElementById('digits'); return i.complete && i.naturalWidth > 0 && i.src.includes('digit=7'); }");
         sevens.Status.Should().Be(200);
         string seed = (await page.GetAttributeAsync("#digits", "data-seed"))!;
-        using var conditional = Dcgan.Inference.TorchImageGenerator.Load(factory.ConditionalModelPath);
+        using var conditional = Dcgan.Onnx.OnnxImageGenerator.Load(factory.ConditionalModelPath);
         (await sevens.BodyAsync()).Should().Equal(Dcgan.Imaging.GeneratorImageExtensions.GenerateGridPng(conditional, 64, long.Parse(seed), label: 7));
     }
 }

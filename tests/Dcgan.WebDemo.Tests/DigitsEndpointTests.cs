@@ -63,7 +63,7 @@ public sealed class DigitsEndpointTests(DemoFactory factory) : IClassFixture<Dem
     public async Task GetDigits_WithADigit_UsesTheConditionalGeneratorWithThatLabel()
     {
         using HttpClient client = factory.CreateClient();
-        using var conditional = Dcgan.Inference.TorchImageGenerator.Load(factory.ConditionalModelPath);
+        using var conditional = Dcgan.Onnx.OnnxImageGenerator.Load(factory.ConditionalModelPath);
 
         byte[] sevens = await client.GetByteArrayAsync("/digits.png?count=4&seed=5&digit=7");
         byte[] any = await client.GetByteArrayAsync("/digits.png?count=4&seed=5");

@@ -35,3 +35,9 @@ public sealed class PythonTorchFactAttribute() : ExternalToolFactAttribute("/usr
 
 /// <summary>Needs Debian's Chromium at <c>/usr/bin/chromium</c>.</summary>
 public sealed class ChromiumFactAttribute() : ExternalToolFactAttribute("/usr/bin/chromium", "--version", "apt-get install chromium");
+
+/// <summary>Needs Debian's onnx package (the ONNX checker) under <c>/usr/bin/python3</c>.</summary>
+public sealed class PythonOnnxFactAttribute() : ExternalToolFactAttribute("/usr/bin/python3", "-c \"import onnx\"", "apt-get install python3-onnx");
+
+/// <summary>Needs Debian's numpy under <c>/usr/bin/python3</c>.</summary>
+public sealed class PythonNumpyFactAttribute() : ExternalToolFactAttribute("/usr/bin/python3", "-c \"import numpy\"", "apt-get install python3-numpy");

@@ -14,17 +14,6 @@ public interface IImageGenerator : IDisposable
     /// <summary>What the generator is: latent size, image size, channels, class names, pixel range.</summary>
     GeneratorDescription Description { get; }
 
-    /// <summary>
-    /// Draws <paramref name="count"/> noise vectors of <see cref="GeneratorDescription.LatentSize"/> values from
-    /// N(0, 1) with <paramref name="seed"/>; the same seed gives the same noise.
-    /// </summary>
-    /// <param name="count">How many vectors.</param>
-    /// <param name="seed">Seed of the draw.</param>
-    /// <returns><c>count * LatentSize</c> values, vector after vector.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not positive.</exception>
-    /// <exception cref="ObjectDisposedException">The generator was disposed.</exception>
-    float[] SampleNoise(int count, long seed);
-
     /// <summary>Generates one image per noise vector.</summary>
     /// <param name="noise">Noise vectors of <see cref="GeneratorDescription.LatentSize"/> values each, one after the other.</param>
     /// <param name="labels">

@@ -62,17 +62,10 @@ public sealed class TorchImageGenerator : IImageGenerator
         return new GeneratorDescription(shape.LatentSize, shape.ImageSize, shape.Channels, shape.ClassNames);
     }
 
-    /// <inheritdoc />
-    /// <remarks>The noise comes from libtorch's normal sampler with a <c>torch.Generator</c> seeded with <paramref name="seed"/>, on the CPU.</remarks>
-    public float[] SampleNoise(int count, long seed)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        ObjectDisposedException.ThrowIf(disposed, this);
-        using Tensor noise = SampleNoise(count, Description.LatentSize, seed);
-        return noise.data<float>().ToArray();
-    }
-
-    /// <summary>The noise of <see cref="SampleNoise(int, long)"/> as a CPU tensor <c>[count, latentSize, 1, 1]</c>; the trainer's fixed sample noise too.</summary>
+    /// <summary>
+    /// The trainer's fixed sample noise, <c>[count, latentSize, 1, 1]</c> on the CPU, from libtorch's sampler (training keeps
+    /// libtorch's random streams; inference draws <see cref="StandardNormalNoise"/>).
+    /// </summary>
     internal static Tensor SampleNoise(int count, int latentSize, long seed)
     {
         using var random = new torch.Generator((ulong)seed);

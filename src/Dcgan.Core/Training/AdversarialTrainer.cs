@@ -65,7 +65,7 @@ public sealed class AdversarialTrainer : IDisposable
 
         if (options.Checkpoints.ResumeFrom is not null)
         {
-            resumed = CheckpointFile.Restore(options.Checkpoints.ResumeFrom, generator, average?.Model, discriminator, generatorOptimizer, discriminatorOptimizer);
+            resumed = TrainingCheckpoint.Restore(options.Checkpoints.ResumeFrom, generator, average?.Model, discriminator, generatorOptimizer, discriminatorOptimizer);
             Log.Resumed(logger, options.Checkpoints.ResumeFrom, resumed.Epoch, resumed.Step);
         }
     }
@@ -169,7 +169,7 @@ public sealed class AdversarialTrainer : IDisposable
                 if (options.Checkpoints.Directory is not null && (epoch % options.Checkpoints.Interval == 0 || epoch == options.Epochs))
                 {
                     string path = CheckpointFile.PathFor(options.Checkpoints.Directory, epoch);
-                    CheckpointFile.Write(path, options, epoch, (long)epoch * batches, Generator, average?.Model, discriminator, generatorOptimizer, discriminatorOptimizer,
+                    TrainingCheckpoint.Write(path, options, epoch, (long)epoch * batches, Generator, average?.Model, discriminator, generatorOptimizer, discriminatorOptimizer,
                         random, fixedNoise, history, earlierSeconds + time.GetElapsedTime(runStart).TotalSeconds, source.Description);
                     CheckpointFile.Prune(options.Checkpoints.Directory, options.Checkpoints.Keep);
                     outputs.Files.Add(path);

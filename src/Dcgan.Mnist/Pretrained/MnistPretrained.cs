@@ -9,10 +9,10 @@ namespace Dcgan.Mnist.Pretrained;
 public static class MnistPretrained
 {
     /// <summary>The embedded resource holding the generator file (format 3).</summary>
-    public const string GeneratorResource = "Dcgan.Mnist.Pretrained.mnist-generator.dcgan";
+    private const string GeneratorResource = "Dcgan.Mnist.Pretrained.mnist-generator.dcgan";
 
     /// <summary>The embedded resource holding the class-conditional generator file (format 3).</summary>
-    public const string ConditionalGeneratorResource = "Dcgan.Mnist.Pretrained.mnist-conditional-generator.dcgan";
+    private const string ConditionalGeneratorResource = "Dcgan.Mnist.Pretrained.mnist-conditional-generator.dcgan";
 
     /// <summary>Loads the pretrained 28x28 MNIST generator.</summary>
     /// <returns>The generator served on TorchSharp (its network in evaluation mode on the CPU), owned by the caller.</returns>

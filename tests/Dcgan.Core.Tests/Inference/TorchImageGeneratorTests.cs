@@ -81,7 +81,7 @@ public sealed class TorchImageGeneratorTests
         network.IsDisposed.Should().BeFalse();
         owning.Generator.IsDisposed.Should().BeTrue();
         borrowed.Invoking(g => g.Generate(1)).Should().Throw<ObjectDisposedException>();
-        owning.Invoking(g => g.SampleNoise(1, 0)).Should().Throw<ObjectDisposedException>();
+        owning.Invoking(g => g.Generate(new float[16])).Should().Throw<ObjectDisposedException>();
     }
 
     [Fact]

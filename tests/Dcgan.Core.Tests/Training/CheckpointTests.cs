@@ -93,7 +93,7 @@ public sealed class CheckpointTests
 
         ModelAssertions.SameWeights(straight.Generator, resumed.Generator).Should().BeTrue("the average is restored from the checkpoint");
         ModelAssertions.SameWeights(straight.Generator, raw.Generator).Should().BeFalse("the result holds the average, not the last step's weights");
-        using var exported = CheckpointFile.LoadGenerator(Path.Combine(straightCheckpoints.Path, "checkpoint_epoch_002.dcgan-ckpt"));
+        using var exported = Dcgan.Persistence.CheckpointFile.LoadGenerator(Path.Combine(straightCheckpoints.Path, "checkpoint_epoch_002.dcgan-ckpt"));
         ModelAssertions.SameWeights(exported, straight.Generator).Should().BeTrue("a checkpoint exports the average");
         straight.History.Should().BeEquivalentTo(raw.History, o => o.Excluding(e => e.ImagesPerSecond).Excluding(e => e.Duration),
             "averaging never feeds back into training");

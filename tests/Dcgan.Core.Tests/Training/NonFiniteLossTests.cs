@@ -32,7 +32,7 @@ public sealed class NonFiniteLossTests
         act.Should().Throw<InvalidOperationException>().WithMessage("Training diverged at epoch 2, step *: the discriminator loss is not finite*");
         File.ReadAllBytes(good).Should().Equal(before);
         Directory.GetFiles(checkpoints.Path).Should().ContainSingle();
-        using var generator = CheckpointFile.LoadGenerator(good);
+        using var generator = Dcgan.Persistence.CheckpointFile.LoadGenerator(good);
         generator.Training!.Epochs.Should().Be(1);
     }
 

@@ -1,0 +1,41 @@
+using Dcgan.Inference;
+using Dcgan.Persistence;
+using Google.Protobuf;
+
+namespace Dcgan.Onnx;
+
+/// <summary>
+/// Exports a Dcgan generator file to an ONNX model (opset 17, dynamic batch, the manifest in <c>metadata_props</c>), for
+/// ONNX Runtime in any language, in the browser (onnxruntime-web) or any other ONNX consumer. Needs no TorchSharp.
+/// </summary>
+/// <remarks>
+/// Inputs: <c>noise</c> float <c>[batch, latent]</c> and, for a class-conditional generator, <c>labels</c> int64
+/// <c>[batch]</c>; output <c>images</c> float <c>[batch, channels, size, size]</c> in [-1, 1]. Draw the noise with
+/// <see cref="StandardNormalNoise"/> (the algorithm is named in the model's <c>noise</c> metadata) to get the same images
+/// for a seed as every Dcgan backend.
+/// </remarks>
+public static class OnnxExport
+{
+    /// <summary>Writes the ONNX model of the generator in <paramref name="generatorFile"/> to <paramref name="onnxFile"/>, replacing it atomically.</summary>
+    /// <param name="generatorFile">A <c>.dcgan</c> generator file (format version 2 or later).</param>
+    /// <param name="onnxFile">The <c>.onnx</c> file to write; its directory is created if missing.</param>
+    /// <exception cref="FileNotFoundException">The generator file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The generator file is not one this library reads; the message names it.</exception>
+    public static void Write(string generatorFile, string onnxFile)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(onnxFile);
+        byte[] model = ToBytes(GeneratorFileContent.Read(generatorFile));
+        AtomicFile.Write(onnxFile, stream => stream.Write(model));
+    }
+
+    /// <summary>The ONNX model of a generator file's content, as bytes.</summary>
+    /// <param name="content">The generator file, read with <see cref="GeneratorFileContent.Read(string)"/>.</param>
+    /// <returns>The serialised <c>ModelProto</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="content"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The tensors do not form a Dcgan generator.</exception>
+    public static byte[] ToBytes(GeneratorFileContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return GeneratorGraph.Build(content).ToByteArray();
+    }
+}
