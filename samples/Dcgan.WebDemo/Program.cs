@@ -8,6 +8,8 @@
 // GET /digits.png?count=&seed=&digit=     a PNG grid of `count` digits (1..256, default 16) from `seed`
 //                                         (default random); with `digit` (0..9), all of that digit, drawn by
 //                                         the class-conditional generator
+// GET /models/{generator|conditional}.onnx, .json   the generators as ONNX models and their descriptions, which the
+//                                         page runs in the browser with onnxruntime-web (same seed, same digits)
 
 using Dcgan.Inference;
 using Dcgan.Onnx;
@@ -17,20 +19,22 @@ var builder = WebApplication.CreateBuilder(args);
 
 // 1. Load each generator once; they are thread-safe, so one instance of each serves every request (the container
 // disposes them). Without a configured path, the pretrained MNIST generators copied beside the app (models/).
+builder.Services.AddSingleton<BrowserModels>();
 builder.Services.AddSingleton<IImageGenerator>(services =>
-    OnnxImageGenerator.Load(builder.Configuration["Dcgan:ModelPath"] ?? Pretrained("mnist-generator.dcgan")));
+    OnnxImageGenerator.Load(services.GetRequiredService<BrowserModels>().PathOf("generator")));
 builder.Services.AddKeyedSingleton<IImageGenerator>(DigitsEndpoint.ConditionalKey, (services, _) =>
-    OnnxImageGenerator.Load(builder.Configuration["Dcgan:ConditionalModelPath"] ?? Pretrained("mnist-conditional-generator.dcgan")));
+    OnnxImageGenerator.Load(services.GetRequiredService<BrowserModels>().PathOf(DigitsEndpoint.ConditionalKey)));
 
 var app = builder.Build();
 
-// 2. The endpoints.
+// 2. The endpoints, and the page's scripts and onnxruntime-web (wwwroot/, copied from npm at build time).
+app.UseStaticFiles();
 app.MapGet("/", () => Results.Content(Page.Html, "text/html; charset=utf-8"));
 app.MapGet("/digits.png", DigitsEndpoint.Handle);
+app.MapGet("/models/{kind}.onnx", BrowserModels.Model);
+app.MapGet("/models/{kind}.json", BrowserModels.Description);
 
 app.Run();
-
-static string Pretrained(string file) => Path.Combine(AppContext.BaseDirectory, "models", file);
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

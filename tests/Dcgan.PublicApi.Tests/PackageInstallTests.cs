@@ -24,22 +24,11 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         string version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
 
         // 1. Pack the libraries at a version no cache has seen (Core depends on Abstractions, Mnist on Core).
-        foreach (string library in new[] { "src/Dcgan.Abstractions/Dcgan.Abstractions.csproj", "src/Dcgan.Core/Dcgan.Core.csproj", "src/Dcgan.Mnist/Dcgan.Mnist.csproj" })
-            Run(TestData.RepositoryRoot, "dotnet", $"pack {library} -c Release -o {feed} -p:Version={version}");
+        Pack(feed, version, "Dcgan.Abstractions", "Dcgan.Core", "Dcgan.Mnist");
         File.Exists(Path.Combine(feed, $"Dcgan.Core.{version}.snupkg")).Should().BeTrue("symbols ship beside the package");
 
         // 2. A brand-new app, as a newcomer makes it.
-        Run(work.Path, "dotnet", $"new console -o {app} --framework net10.0");
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        NewConsoleApp(work.Path, app, feed);
         Run(app, "dotnet", $"add package Dcgan.Core --version {version}");
         Run(app, "dotnet", $"add package Dcgan.Mnist --version {version}");
         Run(app, "dotnet", "add package libtorch-cpu-linux-x64 --version 2.10.0");
@@ -84,20 +73,8 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         string feed = Path.Combine(work.Path, "feed");
         string app = Path.Combine(work.Path, "OnnxApp");
         string version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        foreach (string library in new[] { "src/Dcgan.Abstractions/Dcgan.Abstractions.csproj", "src/Dcgan.Onnx/Dcgan.Onnx.csproj" })
-            Run(TestData.RepositoryRoot, "dotnet", $"pack {library} -c Release -o {feed} -p:Version={version}");
-
-        Run(work.Path, "dotnet", $"new console -o {app} --framework net10.0");
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        Pack(feed, version, "Dcgan.Abstractions", "Dcgan.Onnx");
+        NewConsoleApp(work.Path, app, feed);
         Run(app, "dotnet", $"add package Dcgan.Onnx --version {version}");
         string project = Path.Combine(app, "OnnxApp.csproj");
         File.WriteAllText(project, File.ReadAllText(project).Replace("<OutputType>", "<RuntimeIdentifier>linux-x64</RuntimeIdentifier>\n    <OutputType>", StringComparison.Ordinal));
@@ -122,6 +99,28 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         files.Should().NotContain(f => Path.GetFileName(f).Contains("torch", StringComparison.OrdinalIgnoreCase), "the app carries no TorchSharp or libtorch");
         long bytes = files.Sum(f => new FileInfo(f).Length);
         output.WriteLine($"published size: {bytes / 1e6:F1} MB in {files.Length} files");
+    }
+
+    private void Pack(string feed, string version, params string[] libraries)
+    {
+        foreach (string library in libraries)
+            Run(TestData.RepositoryRoot, "dotnet", $"pack src/{library}/{library}.csproj -c Release -o {feed} -p:Version={version}");
+    }
+
+    /// <summary><c>dotnet new console</c> in <paramref name="app"/>, restoring from <paramref name="feed"/> first, then nuget.org.</summary>
+    private void NewConsoleApp(string work, string app, string feed)
+    {
+        Run(work, "dotnet", $"new console -o {app} --framework net10.0");
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
     }
 
     private string Run(string directory, string file, string arguments)

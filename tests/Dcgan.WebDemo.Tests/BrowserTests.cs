@@ -56,4 +56,53 @@ public sealed class BrowserTests
         using var conditional = Dcgan.Onnx.OnnxImageGenerator.Load(factory.ConditionalModelPath);
         (await sevens.BodyAsync()).Should().Equal(Dcgan.Imaging.GeneratorImageExtensions.GenerateGridPng(conditional, 64, long.Parse(seed), label: 7));
     }
+
+    [ChromiumFact]
+    public async Task Page_MakingTheDigitsInTheBrowser_GivesTheServersPixelsForTheSameSeed()
+    {
+        using var factory = new DemoFactory();
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        string address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        using var generator = Dcgan.Onnx.OnnxImageGenerator.Load(factory.ModelPath);
+        using var conditional = Dcgan.Onnx.OnnxImageGenerator.Load(factory.ConditionalModelPath);
+
+        using IPlaywright playwright = await Playwright.CreateAsync();
+        await using IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        IPage page = await browser.NewPageAsync();
+        await page.GotoAsync(address + "/");
+
+        // The page starts on seed 1, any digit: the unconditional generator.
+        byte[] made = await MakeInBrowser(page);
+        Closest(made, Dcgan.Imaging.GeneratorImageExtensions.GeneratePixels(generator, 64, seed: 1).SelectMany(p => p).ToArray());
+
+        // A digit: the class-conditional generator, with the seed the page chose for the server's image.
+        await page.SelectOptionAsync("#digit", "7");
+        long seed = long.Parse((await page.GetAttributeAsync("#digits", "data-seed"))!, System.Globalization.CultureInfo.InvariantCulture);
+        byte[] sevens = await MakeInBrowser(page);
+        Closest(sevens, Dcgan.Imaging.GeneratorImageExtensions.GeneratePixels(conditional, 64, seed, label: 7).SelectMany(p => p).ToArray());
+    }
+
+    private static async Task<byte[]> MakeInBrowser(IPage page)
+    {
+        await page.EvalOnSelectorAsync("#canvas", "c => c.dataset.state = 'idle'");
+        await page.ClickAsync("#browser");
+        await page.WaitForFunctionAsync("() => document.getElementById('canvas').dataset.state !== 'working' && document.getElementById('canvas').dataset.state !== 'idle'",
+            null, new PageWaitForFunctionOptions { Timeout = 120_000 });
+        string state = (await page.GetAttributeAsync("#canvas", "data-state"))!;
+        state.Should().Be("done");
+        return (await page.EvaluateAsync<int[]>("() => window.browserPixels")).Select(v => (byte)v).ToArray();
+    }
+
+    /// <summary>The browser's 8-bit pixels are the server's, at most one level apart (two float paths, one rounding).</summary>
+    private static void Closest(byte[] browser, byte[] server)
+    {
+        browser.Should().HaveCount(server.Length);
+        browser.Zip(server, (a, b) => Math.Abs(a - b)).Max().Should().BeLessThanOrEqualTo(1);
+    }
 }

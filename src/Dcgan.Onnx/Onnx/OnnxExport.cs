@@ -28,6 +28,34 @@ public static class OnnxExport
         AtomicFile.Write(onnxFile, stream => stream.Write(model));
     }
 
+    /// <summary>
+    /// The ONNX model of a model file: a <c>.dcgan</c> generator file converted, or an ONNX model file as it is (told
+    /// apart by content, not by name).
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The serialised <c>ModelProto</c>.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file looks like a generator file but is not one this library reads.</exception>
+    public static byte[] ReadModel(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
+        return ToModel(File.ReadAllBytes(path), path).Model;
+    }
+
+    /// <summary>The ONNX model of a file's bytes, and the generator's description when the file is a generator file.</summary>
+    internal static (byte[] Model, GeneratorDescription? Description) ToModel(byte[] bytes, string source)
+    {
+        if (!LooksLikeSafetensors(bytes))
+            return (bytes, null);
+        GeneratorFileContent content = GeneratorFileContent.Read(bytes, source);
+        return (ToBytes(content), content.Description);
+    }
+
+    /// <summary>A safetensors file starts with its header's length (little-endian u64) and then <c>{</c>; an ONNX model never does.</summary>
+    private static bool LooksLikeSafetensors(byte[] bytes) => bytes.Length > 9 && bytes[8] == (byte)'{';
+
     /// <summary>The ONNX model of a generator file's content, as bytes.</summary>
     /// <param name="content">The generator file, read with <see cref="GeneratorFileContent.Read(string)"/>.</param>
     /// <returns>The serialised <c>ModelProto</c>.</returns>

@@ -67,18 +67,7 @@ public sealed class OnnxImageGenerator : IImageGenerator, IDisposable
     {
         if (threads is <= 0)
             throw new ArgumentOutOfRangeException(nameof(threads), threads, "Threads must be positive when set.");
-        byte[] model;
-        GeneratorDescription? description = null;
-        if (LooksLikeSafetensors(bytes))
-        {
-            GeneratorFileContent content = GeneratorFileContent.Read(bytes, source);
-            model = OnnxExport.ToBytes(content);
-            description = content.Description;
-        }
-        else
-        {
-            model = bytes;
-        }
+        (byte[] model, GeneratorDescription? description) = OnnxExport.ToModel(bytes, source);
 
         using var options = new SessionOptions { LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR };
         if (threads is int count)
@@ -102,9 +91,6 @@ public sealed class OnnxImageGenerator : IImageGenerator, IDisposable
             throw;
         }
     }
-
-    /// <summary>A safetensors file starts with its header's length (little-endian u64) and then <c>{</c>; an ONNX model never does.</summary>
-    private static bool LooksLikeSafetensors(byte[] bytes) => bytes.Length > 9 && bytes[8] == (byte)'{';
 
     private static GeneratorDescription Describe(InferenceSession session, string source)
     {
