@@ -5,6 +5,8 @@
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- steps --rounds 3   (needs /usr/bin/python3 with python3-torch)
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- soak --epochs 30
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- micro              (BenchmarkDotNet)
+//   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- backends           (BenchmarkDotNet: TorchSharp vs ONNX Runtime)
+//   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- footprint --runs 10 (publish sizes and cold starts)
 
 using System.CommandLine;
 using Dcgan.Benchmarks;
@@ -36,7 +38,14 @@ soak.SetAction(r => SoakBenchmark.Run(r.GetValue(soakEpochs), r.GetValue(soakIma
 var micro = new Command("micro", "BenchmarkDotNet: Generator.Load and generating 1 and 1,000 digits.");
 micro.SetAction(_ => BenchmarkDotNet.Running.BenchmarkRunner.Run<GenerationBenchmarks>());
 
-var root = new RootCommand("Dcgan benchmarks.") { threads, embedding, training, stepsCommand, soak, micro };
+var backends = new Command("backends", "BenchmarkDotNet: the pretrained generator on TorchSharp and on ONNX Runtime, one and two threads.");
+backends.SetAction(_ => BenchmarkDotNet.Running.BenchmarkRunner.Run<BackendBenchmarks>());
+
+var footprintRuns = new Option<int>("--runs") { Description = "Cold starts per app, alternated.", DefaultValueFactory = _ => 10 };
+var footprint = new Command("footprint", "Publish a one-PNG console app on Dcgan.Core + libtorch and on Dcgan.Onnx: sizes and cold starts.") { footprintRuns };
+footprint.SetAction(r => FootprintBenchmark.Run(r.GetValue(footprintRuns)));
+
+var root = new RootCommand("Dcgan benchmarks.") { threads, embedding, training, stepsCommand, soak, micro, backends, footprint };
 
 // 2. Run.
 return root.Parse(args).Invoke();
