@@ -26,5 +26,8 @@ var root = new RootCommand("Train Deep Convolutional GANs on MNIST and generate 
     TrainClassifierCommand.Create(),
 };
 
-// 2. Parse and run; Ctrl+C cancels the token each action receives.
-return await root.Parse(args).InvokeAsync();
+// 2. Parse and run; Ctrl+C cancels the token each action receives. Bad input exits 2 whether the parser or a command
+// finds it (System.CommandLine's own parse-error action prints the errors and usage, and would exit 1).
+ParseResult parsed = root.Parse(args);
+int exitCode = await parsed.InvokeAsync();
+return parsed.Errors.Count > 0 ? 2 : exitCode;
