@@ -1,6 +1,7 @@
-// dcgan: train a DCGAN on MNIST and use the trained generator, through Dcgan's public API only.
+// dcgan: train a DCGAN on MNIST (or your images) and use the trained generator, through Dcgan's public API only.
 //
 //   dcgan train       [--epochs N] [--batch-size N] [--output ./outputs] [--data-dir DIR] [--seed N] [--limit N] [--threads N] [--resume CHECKPOINT]
+//                     [--images DIR [--grayscale]] [--image-size 28|32|64]
 //                     [--loss non-saturating|hinge|wgan-gp] [tuning options]   (defaults: the library's; `dcgan train --help` lists them)
 //   dcgan generate    [--model FILE (default: the pretrained generator)] [--count 64] [--seed 0] [--output ./generated]
 //   dcgan interpolate [--model FILE] [--from-seed 0] [--to-seed 1] [--steps 10] [--output interpolation.png]

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Dcgan.Cli;
 
-/// <summary><c>dcgan train</c>: trains on MNIST and writes sample grids and model files.</summary>
+/// <summary><c>dcgan train</c>: trains on MNIST (or a folder of images) and writes sample grids and model files.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -27,17 +27,22 @@ internal static class TrainCommand
             Description = $"Decay of the exponential moving average of the generator's weights that is saved (library default: {defaults.Optimization.GeneratorAverageDecay?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}); 0 turns it off.",
         };
 
+        var images = new Option<string?>("--images") { Description = "Train on the images in this folder and its sub-folders instead of MNIST (--limit applies)." };
+        var grayscale = new Option<bool>("--grayscale") { Description = "With --images: read the images as grayscale (default RGB)." };
+        var imageSize = new Option<int?>("--image-size") { Description = $"Image size, one of {string.Join(", ", Dcgan.Models.ImageShape.SupportedImageSizes)} (default {new Dcgan.Models.ImageShape().ImageSize})." };
+
         var tuning = new TuningOptions();
 
-        var command = new Command("train", "Train a DCGAN on MNIST.")
+        var command = new Command("train", "Train a DCGAN on MNIST or on a folder of images.")
         {
-            epochs, batchSize, output, dataDir, seed, limit, threads, resume, checkpointEvery, keepCheckpoints, averageDecay,
+            epochs, batchSize, output, dataDir, seed, limit, threads, resume, checkpointEvery, keepCheckpoints, averageDecay, images, grayscale, imageSize,
         };
         foreach (Option option in tuning.All)
             command.Options.Add(option);
         command.SetAction((result, cancellationToken) => RunAsync(
             new TrainSettings(result.GetValue(epochs), result.GetValue(batchSize), result.GetValue(output)!, result.GetValue(dataDir), result.GetValue(seed),
-                result.GetValue(limit), result.GetValue(threads), result.GetValue(resume), result.GetValue(checkpointEvery), result.GetValue(keepCheckpoints), result.GetValue(averageDecay)),
+                result.GetValue(limit), result.GetValue(threads), result.GetValue(resume), result.GetValue(checkpointEvery), result.GetValue(keepCheckpoints), result.GetValue(averageDecay),
+                result.GetValue(images), result.GetValue(grayscale), result.GetValue(imageSize)),
             builder => tuning.ApplyTo(builder, result),
             cancellationToken));
         return command;
@@ -45,16 +50,23 @@ internal static class TrainCommand
 
     private static async Task<int> RunAsync(TrainSettings settings, Action<DcganBuilder> tune, CancellationToken cancellationToken)
     {
-        (int epochs, int batchSize, string output, string? dataDir, long seed, int? limit, int threads, string? resume, int checkpointEvery, int keepCheckpoints, double? averageDecay) = settings;
+        (int epochs, int batchSize, string output, string? dataDir, long seed, int? limit, int threads, string? resume, int checkpointEvery, int keepCheckpoints, double? averageDecay,
+            string? images, bool grayscale, int? imageSize) = settings;
         using ILoggerFactory loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
 
         // 1. Configure the run.
-        DcganBuilder builder = new DcganBuilder()
-            .WithMnist(options =>
+        DcganBuilder builder = images is null
+            ? new DcganBuilder().WithMnist(options =>
             {
                 options.Directory = dataDir;
                 options.Limit = limit;
             })
+            : new DcganBuilder().WithImageFolder(images, options =>
+            {
+                options.Channels = grayscale ? 1 : 3;
+                options.Limit = limit;
+            });
+        builder
             .WithEpochs(epochs)
             .WithBatchSize(batchSize)
             .WithSeed(seed)
@@ -66,9 +78,11 @@ internal static class TrainCommand
             builder.WithResumeFrom(resume);
         if (averageDecay is not null)
             builder.WithGeneratorAverage(averageDecay == 0 ? null : averageDecay);
+        if (imageSize is int size)
+            builder.WithImageSize(size);
         tune(builder);
 
-        AnsiConsole.MarkupLine($"Training a DCGAN on MNIST: [bold]{epochs}[/] epochs, batch {batchSize}, seed {seed}, {threads} threads -> [blue]{Markup.Escape(Path.GetFullPath(output))}[/]");
+        AnsiConsole.MarkupLine($"Training a DCGAN on {Markup.Escape(images is null ? "MNIST" : $"the images in {images}")}: [bold]{epochs}[/] epochs, batch {batchSize}, seed {seed}, {threads} threads -> [blue]{Markup.Escape(Path.GetFullPath(output))}[/]");
 
         // 2. Train with a live progress bar.
         TrainingResult result;
@@ -112,8 +126,16 @@ internal static class TrainCommand
             if (File.Exists(metrics))
             {
                 string losses = Path.Combine(output, "losses.png");
-                LossPlot.Write(metrics, losses);
-                AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(losses)}[/]");
+                try
+                {
+                    LossPlot.Write(metrics, losses);
+                    AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(losses)}[/]");
+                }
+                catch (InvalidDataException ex)
+                {
+                    // A run shorter than the metrics interval has no rows to plot; the model files are still complete.
+                    AnsiConsole.MarkupLine($"[yellow]No loss plot:[/] {Markup.Escape(ex.Message)}");
+                }
             }
             foreach (string file in result.Files)
                 AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(file)}[/]");
@@ -123,5 +145,6 @@ internal static class TrainCommand
         return 0;
     }
 
-    private sealed record TrainSettings(int Epochs, int BatchSize, string Output, string? DataDir, long Seed, int? Limit, int Threads, string? Resume, int CheckpointEvery, int KeepCheckpoints, double? AverageDecay);
+    private sealed record TrainSettings(int Epochs, int BatchSize, string Output, string? DataDir, long Seed, int? Limit, int Threads, string? Resume, int CheckpointEvery, int KeepCheckpoints, double? AverageDecay,
+        string? Images, bool Grayscale, int? ImageSize);
 }

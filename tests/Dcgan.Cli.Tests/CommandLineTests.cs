@@ -47,6 +47,23 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Train_OnAnImageFolder_TrainsAColourGeneratorOfTheAskedSize()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+        string output = Path.Combine(directory.Path, "run");
+
+        (int exitCode, string text) = CliProcess.Run(
+            $"train --images {TestData.EmojiDirectory} --limit 64 --image-size 32 --epochs 1 --batch-size 32 --threads 2 --generator-features 8 --discriminator-features 8 --output {output}",
+            TimeSpan.FromMinutes(3));
+
+        exitCode.Should().Be(0, text);
+        text.Should().Contain("the images in");
+        using var generator = Dcgan.Onnx.OnnxImageGenerator.Load(Path.Combine(output, "generator.dcgan"));
+        generator.Description.Channels.Should().Be(3);
+        generator.Description.ImageSize.Should().Be(32);
+    }
+
+    [Fact]
     public void Train_InvalidSettings_ExitsWith2ListingEveryProblem()
     {
         (int exitCode, string text) = CliProcess.Run("train --epochs 0 --batch-size 1 --output /tmp/dcgan-never-written", TimeSpan.FromMinutes(1));
