@@ -98,13 +98,17 @@ internal static class FootprintBenchmark
             throw new InvalidOperationException($"'{file} {arguments}' in {directory} failed ({process.ExitCode}):\n{output.Result}\n{error.Result}");
     }
 
+    /// <summary>The checkout: the first folder holding Dcgan.sln above the working directory or the benchmark binaries.</summary>
     private static string RepositoryRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (string start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Dcgan.sln")))
-                return dir.FullName;
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Dcgan.sln")))
+                    return dir.FullName;
+            }
         }
-        throw new InvalidOperationException("Dcgan.sln not found above the benchmark binaries.");
+        throw new InvalidOperationException("Dcgan.sln not found above the working directory or the benchmark binaries: run from the checkout.");
     }
 }
