@@ -101,6 +101,33 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         output.WriteLine($"published size: {bytes / 1e6:F1} MB in {files.Length} files");
     }
 
+    [ClangFact]
+    public void NewConsoleApp_OnTheOnnxPackage_PublishedWithNativeAot_WritesTheSamePngAsTheLibrary()
+    {
+        using var work = TestData.CreateTemporaryDirectory();
+        string feed = Path.Combine(work.Path, "feed");
+        string app = Path.Combine(work.Path, "AotApp");
+        string version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        Pack(feed, version, "Dcgan.Abstractions", "Dcgan.Onnx");
+        NewConsoleApp(work.Path, app, feed);
+        Run(app, "dotnet", $"add package Dcgan.Onnx --version {version}");
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using Dcgan.Imaging;
+            using var generator = Dcgan.Onnx.OnnxImageGenerator.Load(args[0]);
+            File.WriteAllBytes(args[1], generator.GenerateGridPng(16, seed: 1));
+            """);
+
+        string published = Path.Combine(work.Path, "native");
+        Run(app, "dotnet", $"publish -c Release -r linux-x64 -p:PublishAot=true -o {published}");
+        string model = Path.Combine(TestData.RepositoryRoot, "src", "Dcgan.Mnist", "Pretrained", "mnist-generator.dcgan");
+        string png = Path.Combine(work.Path, "digits.png");
+        Run(published, Path.Combine(published, "AotApp"), $"{model} {png}");
+
+        File.Exists(Path.Combine(published, "AotApp.dll")).Should().BeFalse("a NativeAOT app is one native executable");
+        using var generator = Dcgan.Onnx.OnnxImageGenerator.Load(model);
+        File.ReadAllBytes(png).Should().Equal(Dcgan.Imaging.GeneratorImageExtensions.GenerateGridPng(generator, 16, seed: 1));
+    }
+
     private void Pack(string feed, string version, params string[] libraries)
     {
         foreach (string library in libraries)

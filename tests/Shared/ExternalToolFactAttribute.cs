@@ -41,3 +41,6 @@ public sealed class PythonOnnxFactAttribute() : ExternalToolFactAttribute("/usr/
 
 /// <summary>Needs Debian's numpy under <c>/usr/bin/python3</c>.</summary>
 public sealed class PythonNumpyFactAttribute() : ExternalToolFactAttribute("/usr/bin/python3", "-c \"import numpy\"", "apt-get install python3-numpy");
+
+/// <summary>Needs clang (NativeAOT links with it).</summary>
+public sealed class ClangFactAttribute() : ExternalToolFactAttribute("clang", "--version", "apt-get install clang lld zlib1g-dev");

@@ -52,7 +52,7 @@ internal static class ModelMetadata
         [ImageSizeKey] = Invariant(imageSize),
         [ChannelsKey] = Invariant(channels),
         [ClassCountKey] = Invariant(classNames?.Count ?? 0),
-        [ClassNamesKey] = JsonSerializer.Serialize(classNames ?? []),
+        [ClassNamesKey] = JsonSerializer.Serialize([.. classNames ?? []], MetadataJsonContext.Default.StringArray),
         [PixelRangeKey] = FormattableString.Invariant($"[{PixelMin}, {PixelMax}]"),
         [LibraryVersionKey] = LibraryVersion,
     };
@@ -79,7 +79,7 @@ internal static class ModelMetadata
         string[] classNames;
         try
         {
-            classNames = JsonSerializer.Deserialize<string[]>(metadata.GetValueOrDefault(ClassNamesKey) ?? "[]") ?? [];
+            classNames = JsonSerializer.Deserialize(metadata.GetValueOrDefault(ClassNamesKey) ?? "[]", MetadataJsonContext.Default.StringArray) ?? [];
         }
         catch (JsonException ex)
         {
