@@ -31,9 +31,9 @@ internal static class FootprintBenchmark
         string work = Path.Combine(Path.GetTempPath(), $"dcgan-footprint-{Environment.ProcessId}");
         string feed = Path.Combine(work, "feed");
         string version = $"0.1.0-footprint.{DateTime.UtcNow:yyyyMMddHHmmss}";
-        string model = Path.Combine(root, "src", "Dcgan.Mnist", "Pretrained", "mnist-generator.dcgan");
+        string model = Path.Combine(root, "src", "Dcgan.Pretrained", "mnist-generator.dcgan");
         Directory.CreateDirectory(work);
-        foreach (string library in new[] { "Dcgan.Abstractions", "Dcgan.Core", "Dcgan.Onnx" })
+        foreach (string library in new[] { "Dcgan.Abstractions", "Dcgan.Pretrained", "Dcgan.Core", "Dcgan.Onnx" })
             Shell(root, "dotnet", $"pack src/{library}/{library}.csproj -c Release -o {feed} -p:Version={version}");
 
         Console.WriteLine($"# Footprint: a console app writing one PNG of the pretrained generator; {runs} cold starts each, alternated");

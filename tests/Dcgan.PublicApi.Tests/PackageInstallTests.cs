@@ -24,7 +24,7 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         string version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
 
         // 1. Pack the libraries at a version no cache has seen (Core depends on Abstractions, Mnist on Core).
-        Pack(feed, version, "Dcgan.Abstractions", "Dcgan.Core", "Dcgan.Mnist");
+        Pack(feed, version, "Dcgan.Abstractions", "Dcgan.Pretrained", "Dcgan.Core", "Dcgan.Mnist");
         File.Exists(Path.Combine(feed, $"Dcgan.Core.{version}.snupkg")).Should().BeTrue("symbols ship beside the package");
 
         // 2. A brand-new app, as a newcomer makes it.
@@ -67,31 +67,35 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void NewConsoleApp_AddingOnlyTheOnnxRuntimePackage_WritesAPngFromAGeneratorFile_AndPublishesWithoutLibtorch()
+    public void NewConsoleApp_AddingOnlyTheOnnxRuntimePackage_WritesAPngFromThePretrainedGenerator_AndPublishesWithoutLibtorch()
     {
         using var work = TestData.CreateTemporaryDirectory();
         string feed = Path.Combine(work.Path, "feed");
         string app = Path.Combine(work.Path, "OnnxApp");
         string version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        Pack(feed, version, "Dcgan.Abstractions", "Dcgan.Onnx");
+        Pack(feed, version, "Dcgan.Abstractions", "Dcgan.Pretrained", "Dcgan.Onnx");
         NewConsoleApp(work.Path, app, feed);
         Run(app, "dotnet", $"add package Dcgan.Onnx --version {version}");
         string project = Path.Combine(app, "OnnxApp.csproj");
         File.WriteAllText(project, File.ReadAllText(project).Replace("<OutputType>", "<RuntimeIdentifier>linux-x64</RuntimeIdentifier>\n    <OutputType>", StringComparison.Ordinal));
+        // Only the runtime package: the pretrained generator comes along with it.
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
             using Dcgan.Imaging;
             using Dcgan.Onnx;
+            using Dcgan.Pretrained;
 
-            using var generator = OnnxImageGenerator.Load(args[0]);
-            File.WriteAllBytes(args[1], generator.GenerateGridPng(16, seed: 1));
-            Console.WriteLine($"wrote {args[1]}");
+            using var generator = args.Length > 1 ? OnnxImageGenerator.Load(args[1]) : OnnxImageGenerator.Load(PretrainedGenerators.Open(PretrainedGenerators.Mnist));
+            File.WriteAllBytes(args[0], generator.GenerateGridPng(16, seed: 1));
+            Console.WriteLine($"wrote {args[0]}");
             """);
 
-        string model = Path.Combine(TestData.RepositoryRoot, "src", "Dcgan.Mnist", "Pretrained", "mnist-generator.dcgan");
-        string png = Path.Combine(work.Path, "digits.png");
+        string model = Path.Combine(TestData.RepositoryRoot, "src", "Dcgan.Pretrained", "mnist-generator.dcgan");
+        string png = Path.Combine(work.Path, "digits.png"), fromFile = Path.Combine(work.Path, "from-file.png");
         string published = Path.Combine(work.Path, "published");
         Run(app, "dotnet", $"publish -c Release -o {published}");
-        Run(published, Path.Combine(published, "OnnxApp"), $"{model} {png}").Should().Contain("wrote");
+        Run(published, Path.Combine(published, "OnnxApp"), png).Should().Contain("wrote");
+        Run(published, Path.Combine(published, "OnnxApp"), $"{fromFile} {model}").Should().Contain("wrote");
+        File.ReadAllBytes(png).Should().Equal(File.ReadAllBytes(fromFile), "the packaged pretrained generator is the file in the repository");
 
         using (Image image = Image.Load(png))
             image.Width.Should().Be(4 * 30 + 2);
@@ -108,7 +112,7 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         string feed = Path.Combine(work.Path, "feed");
         string app = Path.Combine(work.Path, "AotApp");
         string version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        Pack(feed, version, "Dcgan.Abstractions", "Dcgan.Onnx");
+        Pack(feed, version, "Dcgan.Abstractions", "Dcgan.Pretrained", "Dcgan.Onnx");
         NewConsoleApp(work.Path, app, feed);
         Run(app, "dotnet", $"add package Dcgan.Onnx --version {version}");
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
@@ -119,7 +123,7 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
 
         string published = Path.Combine(work.Path, "native");
         Run(app, "dotnet", $"publish -c Release -r linux-x64 -p:PublishAot=true -o {published}");
-        string model = Path.Combine(TestData.RepositoryRoot, "src", "Dcgan.Mnist", "Pretrained", "mnist-generator.dcgan");
+        string model = Path.Combine(TestData.RepositoryRoot, "src", "Dcgan.Pretrained", "mnist-generator.dcgan");
         string png = Path.Combine(work.Path, "digits.png");
         Run(published, Path.Combine(published, "AotApp"), $"{model} {png}");
 

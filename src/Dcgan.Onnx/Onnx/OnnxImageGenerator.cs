@@ -48,6 +48,13 @@ public sealed class OnnxImageGenerator : IImageGenerator, IDisposable
         return Load(File.ReadAllBytes(path), path, threads);
     }
 
+    /// <summary>Loads a generator from a stream holding a <c>.dcgan</c> generator file or an exported <c>.onnx</c> model, with ONNX Runtime's default threads.</summary>
+    /// <param name="stream">A readable stream positioned at the start, for example <c>PretrainedGenerators.Open(PretrainedGenerators.Mnist)</c>; left open.</param>
+    /// <returns>The generator, owned by the caller.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The data is neither a Dcgan generator file nor a Dcgan ONNX model.</exception>
+    public static OnnxImageGenerator Load(Stream stream) => Load(stream, threads: null);
+
     /// <summary>Loads a generator from a stream holding a <c>.dcgan</c> generator file or an exported <c>.onnx</c> model.</summary>
     /// <param name="stream">A readable stream positioned at the start; left open.</param>
     /// <param name="threads">ONNX Runtime's intra-op threads, or null for its default.</param>

@@ -34,7 +34,7 @@ public sealed partial class MnistPretrainedTests
         generator.Description.ImageSize.Should().Be(28);
         generator.Description.Channels.Should().Be(1);
         generator.Generator.Training!.Epochs.Should().BeGreaterThanOrEqualTo(20);
-        new FileInfo(Path.Combine(TestData.RepositoryRoot, "src", "Dcgan.Mnist", "Pretrained", "mnist-generator.dcgan")).Length.Should().BeLessThan(10 << 20);
+        new FileInfo(Path.Combine(TestData.RepositoryRoot, "src", "Dcgan.Pretrained", "mnist-generator.dcgan")).Length.Should().BeLessThan(10 << 20);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed partial class MnistPretrainedTests
         evaluation.Agreement.Should().BeApproximately(Number(card, "label agreement") / 100, 1e-4);
         evaluation.ClassFrechetDistances.Average().Should().BeApproximately(Number(card, "mean per-digit Fréchet distance"), 1e-3 * Number(card, "mean per-digit Fréchet distance"));
         evaluation.Overall.FrechetDistance.Should().BeApproximately(Number(card, "Fréchet distance, all digits"), 1e-3 * Number(card, "Fréchet distance, all digits"));
-        new FileInfo(Path.Combine(TestData.RepositoryRoot, "src", "Dcgan.Mnist", "Pretrained", "mnist-conditional-generator.dcgan")).Length.Should().BeLessThan(10 << 20);
+        new FileInfo(Path.Combine(TestData.RepositoryRoot, "src", "Dcgan.Pretrained", "mnist-conditional-generator.dcgan")).Length.Should().BeLessThan(10 << 20);
     }
 
     private static string ModelCard(string file) => File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "models", file));
