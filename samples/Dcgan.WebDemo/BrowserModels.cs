@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Dcgan.Inference;
 using Dcgan.Onnx;
+using Dcgan.Pretrained;
 
 namespace Dcgan.WebDemo;
 
@@ -12,13 +13,21 @@ internal sealed class BrowserModels(IConfiguration configuration)
 {
     private readonly ConcurrentDictionary<string, byte[]> models = new(StringComparer.Ordinal);
 
-    /// <summary>The model file of a kind: the configured path, else the pretrained generator copied beside the app.</summary>
-    public string PathOf(string kind) => kind == DigitsEndpoint.ConditionalKey
-        ? configuration["Dcgan:ConditionalModelPath"] ?? Pretrained("mnist-conditional-generator.dcgan")
-        : configuration["Dcgan:ModelPath"] ?? Pretrained("mnist-generator.dcgan");
+    /// <summary>The model file of a kind: the configured path, else the pretrained generator of Dcgan.Pretrained.</summary>
+    public Stream Open(string kind)
+    {
+        string? path = configuration[kind == DigitsEndpoint.ConditionalKey ? "Dcgan:ConditionalModelPath" : "Dcgan:ModelPath"];
+        return path is not null
+            ? File.OpenRead(path)
+            : PretrainedGenerators.Open(kind == DigitsEndpoint.ConditionalKey ? PretrainedGenerators.MnistConditional : PretrainedGenerators.Mnist);
+    }
 
     public static IResult Model(string kind, BrowserModels browser) => IsKind(kind)
-        ? Results.File(browser.models.GetOrAdd(kind, k => OnnxExport.ReadModel(browser.PathOf(k))), "application/octet-stream")
+        ? Results.File(browser.models.GetOrAdd(kind, k =>
+        {
+            using Stream stream = browser.Open(k);
+            return OnnxExport.ReadModel(stream);
+        }), "application/octet-stream")
         : Results.NotFound();
 
     public static IResult Description(string kind, IImageGenerator generator, [FromKeyedServices(DigitsEndpoint.ConditionalKey)] IImageGenerator conditional)
@@ -30,6 +39,4 @@ internal sealed class BrowserModels(IConfiguration configuration)
     }
 
     private static bool IsKind(string kind) => kind is "generator" or DigitsEndpoint.ConditionalKey;
-
-    private static string Pretrained(string file) => Path.Combine(AppContext.BaseDirectory, "models", file);
 }

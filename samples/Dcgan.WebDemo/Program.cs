@@ -18,12 +18,10 @@ using Dcgan.WebDemo;
 var builder = WebApplication.CreateBuilder(args);
 
 // 1. Load each generator once; they are thread-safe, so one instance of each serves every request (the container
-// disposes them). Without a configured path, the pretrained MNIST generators copied beside the app (models/).
+// disposes them). Without a configured path, the pretrained MNIST generators of Dcgan.Pretrained.
 builder.Services.AddSingleton<BrowserModels>();
-builder.Services.AddSingleton<IImageGenerator>(services =>
-    OnnxImageGenerator.Load(services.GetRequiredService<BrowserModels>().PathOf("generator")));
-builder.Services.AddKeyedSingleton<IImageGenerator>(DigitsEndpoint.ConditionalKey, (services, _) =>
-    OnnxImageGenerator.Load(services.GetRequiredService<BrowserModels>().PathOf(DigitsEndpoint.ConditionalKey)));
+builder.Services.AddSingleton<IImageGenerator>(services => Load(services, "generator"));
+builder.Services.AddKeyedSingleton<IImageGenerator>(DigitsEndpoint.ConditionalKey, (services, _) => Load(services, DigitsEndpoint.ConditionalKey));
 
 var app = builder.Build();
 
@@ -35,6 +33,12 @@ app.MapGet("/models/{kind}.onnx", BrowserModels.Model);
 app.MapGet("/models/{kind}.json", BrowserModels.Description);
 
 app.Run();
+
+static OnnxImageGenerator Load(IServiceProvider services, string kind)
+{
+    using Stream model = services.GetRequiredService<BrowserModels>().Open(kind);
+    return OnnxImageGenerator.Load(model);
+}
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -44,6 +44,19 @@ public static class OnnxExport
         return ToModel(File.ReadAllBytes(path), path).Model;
     }
 
+    /// <summary>The ONNX model of a model file read from a stream (see <see cref="ReadModel(string)"/>).</summary>
+    /// <param name="stream">A readable stream positioned at the start, for example a pretrained generator; left open.</param>
+    /// <returns>The serialised <c>ModelProto</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The data looks like a generator file but is not one this library reads.</exception>
+    public static byte[] ReadModel(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return ToModel(buffer.ToArray(), "(stream)").Model;
+    }
+
     /// <summary>The ONNX model of a file's bytes, and the generator's description when the file is a generator file.</summary>
     internal static (byte[] Model, GeneratorDescription? Description) ToModel(byte[] bytes, string source)
     {
