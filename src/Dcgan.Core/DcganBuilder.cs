@@ -315,8 +315,8 @@ public sealed class DcganBuilder
         CheckWritable(errors, "Checkpoints.Directory", snapshot.Checkpoints?.Directory);
         if (dataSource is null)
             errors.Add("No data source: call WithDataSource(...) or a satellite such as WithMnist().");
-        else if (snapshot.Architecture?.Shape is { } built && dataSource.Channels != built.Channels)
-            errors.Add($"Channels is {built.Channels}, but the data source '{dataSource.Description}' has {dataSource.Channels}.");
+        else if (snapshot.Architecture?.Shape is { } resolved && dataSource.Channels != resolved.Channels)
+            errors.Add($"Channels is {resolved.Channels}, but the data source '{dataSource.Description}' has {dataSource.Channels}.");
         if (errors.Count > 0)
             throw new DcganValidationException(errors);
 

@@ -5,6 +5,7 @@ using Dcgan.Persistence;
 using Dcgan.Training.Losses;
 using TorchSharp;
 using TorchSharp.Modules;
+using static Dcgan.Persistence.CheckpointFile;
 using static TorchSharp.torch;
 using Generator = Dcgan.Models.Generator;
 
@@ -19,11 +20,6 @@ namespace Dcgan.Training;
 /// </summary>
 internal static class TrainingCheckpoint
 {
-    private const string AveragePrefix = CheckpointFile.AveragePrefix;
-    private const string ArchitectureKey = CheckpointFile.ArchitectureKey;
-    private const string OptimizationKey = CheckpointFile.OptimizationKey;
-    private const string LegacyOptionsKey = CheckpointFile.LegacyOptionsKey; // version 1: one flat record
-
     internal static void Write(string path, DcganOptions options, int epoch, long step, Generator generator, Generator? average, Discriminator discriminator,
         Adam generatorOptimizer, Adam discriminatorOptimizer, torch.Generator random, Tensor fixedNoise, IReadOnlyList<EpochSummary> history, double trainingSeconds, string dataSource)
     {
@@ -33,7 +29,7 @@ internal static class TrainingCheckpoint
             ["step"] = step.ToString(CultureInfo.InvariantCulture),
             [ArchitectureKey] = JsonSerializer.Serialize(options.Architecture),
             [OptimizationKey] = JsonSerializer.Serialize(options.Optimization),
-            [CheckpointFile.HistoryKey] = JsonSerializer.Serialize(history),
+            [HistoryKey] = JsonSerializer.Serialize(history),
             ["training_seconds"] = trainingSeconds.ToString("R", CultureInfo.InvariantCulture),
             ["data_source"] = dataSource,
         };
@@ -90,27 +86,14 @@ internal static class TrainingCheckpoint
             ParseTrainingSeconds(content));
     }
 
-    private static (DcganArchitecture Architecture, OptimizationOptions Optimization) ParseSettings(SafetensorsContent content, string path)
-    {
-        if (content.Metadata.ContainsKey(LegacyOptionsKey))
-            return ParseJson<LegacyOptions>(content, LegacyOptionsKey, path, "options").ToSettings();
-        return (CheckpointFile.ReadArchitecture(content, path), ParseJson<OptimizationOptions>(content, OptimizationKey, path, "optimisation settings"));
-    }
+    /// <summary>The architecture (validated, whatever the version) and the optimisation settings as stored.</summary>
+    private static (DcganArchitecture Architecture, OptimizationOptions Optimization) ParseSettings(SafetensorsContent content, string path) =>
+        (ReadArchitecture(content, path), content.Metadata.ContainsKey(LegacyOptionsKey)
+            ? ParseJson<LegacyOptions>(content, LegacyOptionsKey, path, "options").ToOptimization()
+            : ParseJson<OptimizationOptions>(content, OptimizationKey, path, "optimisation settings"));
 
     private static IReadOnlyList<EpochSummary> ParseHistory(SafetensorsContent content, string path) =>
-        content.Metadata.ContainsKey(CheckpointFile.HistoryKey) ? ParseJson<List<EpochSummary>>(content, CheckpointFile.HistoryKey, path, "history") : [];
-
-    private static T ParseJson<T>(SafetensorsContent content, string key, string path, string what) => CheckpointFile.ParseJson<T>(content, key, path, what);
-
-    private static long ParseStep(SafetensorsContent content, string path) => CheckpointFile.ParseStep(content, path);
-
-    private static double ParseTrainingSeconds(SafetensorsContent content) => CheckpointFile.ParseTrainingSeconds(content);
-
-    private static int ParseInt(SafetensorsContent content, string key, string path) => CheckpointFile.ParseInt(content, key, path);
-
-    private static SafetensorsEntry Required(SafetensorsContent content, string name, string path) => CheckpointFile.Required(content, name, path);
-
-    private static Dictionary<string, SafetensorsEntry> Only(SafetensorsContent content, string prefix) => CheckpointFile.Only(content, prefix);
+        content.Metadata.ContainsKey(HistoryKey) ? ParseJson<List<EpochSummary>>(content, HistoryKey, path, "history") : [];
 
     private static Tensor OptimizerBytes(Adam optimizer)
     {
@@ -135,16 +118,19 @@ internal static class TrainingCheckpoint
         }
     }
 
-    /// <summary>The flat options record of version 1 checkpoints, frozen as they wrote it.</summary>
+    /// <summary>
+    /// The optimisation part of the flat options record of version 1 checkpoints, frozen as they wrote it (its
+    /// <c>Architecture</c> is read by <see cref="CheckpointFile.ReadArchitecture"/>).
+    /// </summary>
     /// <remarks>
     /// The oldest of them have no <c>Loss</c> and keep the non-saturating loss's smoothing in <c>LabelSmoothing</c>, and
     /// none has a weight average unless it says so.
     /// </remarks>
-    private sealed record LegacyOptions(LegacyArchitecture Architecture, int BatchSize, double GeneratorLearningRate,
+    private sealed record LegacyOptions(int BatchSize, double GeneratorLearningRate,
         double DiscriminatorLearningRate, double Beta1, double Beta2, long Seed, double? GeneratorAverageDecay = null,
         AdversarialLoss? Loss = null, double LabelSmoothing = 0)
     {
-        public (DcganArchitecture, OptimizationOptions) ToSettings() => (Architecture.ToArchitecture(), new OptimizationOptions
+        public OptimizationOptions ToOptimization() => new()
         {
             BatchSize = BatchSize,
             GeneratorLearningRate = GeneratorLearningRate,
@@ -154,6 +140,6 @@ internal static class TrainingCheckpoint
             Seed = Seed,
             GeneratorAverageDecay = GeneratorAverageDecay,
             Loss = Loss ?? new NonSaturatingLoss { LabelSmoothing = LabelSmoothing },
-        });
+        };
     }
 }
