@@ -19,22 +19,12 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
     public void NewConsoleApp_AddingThePackedPackages_TrainsSavesReloadsAndWritesAPng()
     {
         using var work = TestData.CreateTemporaryDirectory();
-        string feed = Path.Combine(work.Path, "feed");
-        string app = Path.Combine(work.Path, "NewcomerApp");
-        string version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
 
-        // 1. Pack the libraries at a version no cache has seen (Core depends on Abstractions, Mnist on Core).
-        Pack(feed, version, "Dcgan.Abstractions", "Dcgan.Pretrained", "Dcgan.Core", "Dcgan.Mnist");
+        // 1-2. The libraries packed (Core depends on Abstractions, Mnist on Core), and a brand-new app, as a newcomer makes it.
+        (string app, string feed, string version) = NewConsoleApp(work.Path, "NewcomerApp",
+            ["Dcgan.Abstractions", "Dcgan.Pretrained", "Dcgan.Core", "Dcgan.Mnist"], singleRuntime: true,
+            "Dcgan.Core", "Dcgan.Mnist", "libtorch-cpu-linux-x64@2.10.0");
         File.Exists(Path.Combine(feed, $"Dcgan.Core.{version}.snupkg")).Should().BeTrue("symbols ship beside the package");
-
-        // 2. A brand-new app, as a newcomer makes it.
-        NewConsoleApp(work.Path, app, feed);
-        Run(app, "dotnet", $"add package Dcgan.Core --version {version}");
-        Run(app, "dotnet", $"add package Dcgan.Mnist --version {version}");
-        Run(app, "dotnet", "add package libtorch-cpu-linux-x64 --version 2.10.0");
-        string project = Path.Combine(app, "NewcomerApp.csproj");
-        // As the README advises: one runtime folder instead of every OS's copy of libtorch.
-        File.WriteAllText(project, File.ReadAllText(project).Replace("<OutputType>", "<RuntimeIdentifier>linux-x64</RuntimeIdentifier>\n    <OutputType>", StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
             using Dcgan;
             using Dcgan.Imaging;
@@ -70,14 +60,7 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
     public void NewConsoleApp_AddingOnlyTheOnnxRuntimePackage_WritesAPngFromThePretrainedGenerator_AndPublishesWithoutLibtorch()
     {
         using var work = TestData.CreateTemporaryDirectory();
-        string feed = Path.Combine(work.Path, "feed");
-        string app = Path.Combine(work.Path, "OnnxApp");
-        string version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        Pack(feed, version, "Dcgan.Abstractions", "Dcgan.Pretrained", "Dcgan.Onnx");
-        NewConsoleApp(work.Path, app, feed);
-        Run(app, "dotnet", $"add package Dcgan.Onnx --version {version}");
-        string project = Path.Combine(app, "OnnxApp.csproj");
-        File.WriteAllText(project, File.ReadAllText(project).Replace("<OutputType>", "<RuntimeIdentifier>linux-x64</RuntimeIdentifier>\n    <OutputType>", StringComparison.Ordinal));
+        (string app, _, _) = NewConsoleApp(work.Path, "OnnxApp", ["Dcgan.Abstractions", "Dcgan.Pretrained", "Dcgan.Onnx"], singleRuntime: true, "Dcgan.Onnx");
         // Only the runtime package: the pretrained generator comes along with it.
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
             using Dcgan.Imaging;
@@ -109,12 +92,7 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
     public void NewConsoleApp_OnTheOnnxPackage_PublishedWithNativeAot_WritesTheSamePngAsTheLibrary()
     {
         using var work = TestData.CreateTemporaryDirectory();
-        string feed = Path.Combine(work.Path, "feed");
-        string app = Path.Combine(work.Path, "AotApp");
-        string version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        Pack(feed, version, "Dcgan.Abstractions", "Dcgan.Pretrained", "Dcgan.Onnx");
-        NewConsoleApp(work.Path, app, feed);
-        Run(app, "dotnet", $"add package Dcgan.Onnx --version {version}");
+        (string app, _, _) = NewConsoleApp(work.Path, "AotApp", ["Dcgan.Abstractions", "Dcgan.Pretrained", "Dcgan.Onnx"], singleRuntime: false, "Dcgan.Onnx");
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
             using Dcgan.Imaging;
             using var generator = Dcgan.Onnx.OnnxImageGenerator.Load(args[0]);
@@ -132,15 +110,19 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
         File.ReadAllBytes(png).Should().Equal(Dcgan.Imaging.GeneratorImageExtensions.GenerateGridPng(generator, 16, seed: 1));
     }
 
-    private void Pack(string feed, string version, params string[] libraries)
+    /// <summary>
+    /// Packs <paramref name="libraries"/> at a version no cache has seen into a feed under <paramref name="work"/>, makes
+    /// a brand-new console app that restores from that feed first (then nuget.org), and adds <paramref name="packages"/>:
+    /// an id gets the packed version, <c>id@version</c> that version.
+    /// </summary>
+    /// <param name="singleRuntime">As the README advises for libtorch: one runtime folder (linux-x64) instead of every OS's copy.</param>
+    private (string App, string Feed, string Version) NewConsoleApp(string work, string name, string[] libraries, bool singleRuntime, params string[] packages)
     {
+        string feed = Path.Combine(work, "feed"), app = Path.Combine(work, name);
+        string version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         foreach (string library in libraries)
             Run(TestData.RepositoryRoot, "dotnet", $"pack src/{library}/{library}.csproj -c Release -o {feed} -p:Version={version}");
-    }
 
-    /// <summary><c>dotnet new console</c> in <paramref name="app"/>, restoring from <paramref name="feed"/> first, then nuget.org.</summary>
-    private void NewConsoleApp(string work, string app, string feed)
-    {
         Run(work, "dotnet", $"new console -o {app} --framework net10.0");
         File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -152,6 +134,17 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
               </packageSources>
             </configuration>
             """);
+        foreach (string package in packages)
+        {
+            string[] parts = package.Split('@');
+            Run(app, "dotnet", $"add package {parts[0]} --version {(parts.Length > 1 ? parts[1] : version)}");
+        }
+        if (singleRuntime)
+        {
+            string project = Path.Combine(app, name + ".csproj");
+            File.WriteAllText(project, File.ReadAllText(project).Replace("<OutputType>", "<RuntimeIdentifier>linux-x64</RuntimeIdentifier>\n    <OutputType>", StringComparison.Ordinal));
+        }
+        return (app, feed, version);
     }
 
     private string Run(string directory, string file, string arguments)

@@ -18,17 +18,10 @@ public sealed class BrowserTests
     public async Task Page_ClickingNewDigits_ShowsANewImage_AndPickingADigitAsksForIt()
     {
         using var factory = new DemoFactory();
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        string address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        string address = Serve(factory);
 
         using IPlaywright playwright = await Playwright.CreateAsync();
-        await using IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using IBrowser browser = await Launch(playwright);
         IPage page = await browser.NewPageAsync();
         await page.GotoAsync(address + "/");
         await page.WaitForFunctionAsync("() => { const i = document.getElementById('digits'); return i.complete && i.naturalWidth > 0; }");
@@ -61,19 +54,12 @@ public sealed class BrowserTests
     public async Task Page_MakingTheDigitsInTheBrowser_GivesTheServersPixelsForTheSameSeed()
     {
         using var factory = new DemoFactory();
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        string address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        string address = Serve(factory);
         using var generator = Dcgan.Onnx.OnnxImageGenerator.Load(factory.ModelPath);
         using var conditional = Dcgan.Onnx.OnnxImageGenerator.Load(factory.ConditionalModelPath);
 
         using IPlaywright playwright = await Playwright.CreateAsync();
-        await using IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using IBrowser browser = await Launch(playwright);
         IPage page = await browser.NewPageAsync();
         await page.GotoAsync(address + "/");
 
@@ -87,6 +73,22 @@ public sealed class BrowserTests
         byte[] sevens = await MakeInBrowser(page);
         Closest(sevens, Dcgan.Imaging.GeneratorImageExtensions.GeneratePixels(conditional, 64, seed, label: 7).SelectMany(p => p).ToArray());
     }
+
+    /// <summary>Serves the demo with Kestrel on a free port of 127.0.0.1; returns its address.</summary>
+    private static string Serve(DemoFactory factory)
+    {
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        return factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+    }
+
+    /// <summary>Debian's Chromium, headless, without the background traffic a test does not want.</summary>
+    private static Task<IBrowser> Launch(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = "/usr/bin/chromium",
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
 
     private static async Task<byte[]> MakeInBrowser(IPage page)
     {
