@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Dcgan.Imaging;
 using Dcgan.Inference;
 using Dcgan.Mnist.Pretrained;
@@ -15,7 +13,7 @@ namespace Dcgan.Benchmarks;
 /// Runtime (Dcgan.Onnx), on one and two threads: loading the file, one digit, a 64-digit grid PNG, and 1,000 digits.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(InProcessShortRun))]
+[Config(typeof(InProcessShortRunConfig))]
 public class BackendBenchmarks
 {
     private string path = "";
@@ -68,9 +66,4 @@ public class BackendBenchmarks
     public ImageBatch ThousandDigits() => generator.Generate(1000, seed++);
 
     private IImageGenerator Load() => Backend == Runtime.TorchSharp ? TorchImageGenerator.Load(path) : OnnxImageGenerator.Load(path, Threads);
-
-    private sealed class InProcessShortRun : BenchmarkDotNet.Configs.ManualConfig
-    {
-        public InProcessShortRun() => AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
-    }
 }

@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Dcgan.Imaging;
 using Dcgan.Inference;
 using Dcgan.Models;
@@ -15,7 +13,7 @@ namespace Dcgan.Benchmarks;
 /// The generator has the default architecture; its weights do not change the cost.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(InProcessShortRun))]
+[Config(typeof(InProcessShortRunConfig))]
 public class GenerationBenchmarks
 {
     private string path = "";
@@ -53,10 +51,5 @@ public class GenerationBenchmarks
     {
         if (Count == 1)
             TorchImageGenerator.Load(path).Dispose();
-    }
-
-    private sealed class InProcessShortRun : BenchmarkDotNet.Configs.ManualConfig
-    {
-        public InProcessShortRun() => AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
     }
 }
