@@ -8,26 +8,27 @@ namespace Dcgan.WebDemo;
 /// <summary>
 /// <c>GET /models/{kind}.onnx</c> and <c>GET /models/{kind}.json</c> (kind: <c>generator</c> or <c>conditional</c>): the
 /// served generators as ONNX models and their descriptions, for the page to run in the browser with onnxruntime-web.
+/// Each model is read and exported once: the server's generators load from the same bytes (<see cref="ModelOf"/>).
 /// </summary>
 internal sealed class BrowserModels(IConfiguration configuration)
 {
     private readonly ConcurrentDictionary<string, byte[]> models = new(StringComparer.Ordinal);
 
-    /// <summary>The model file of a kind: the configured path, else the pretrained generator of Dcgan.Pretrained.</summary>
-    public Stream Open(string kind)
+    /// <summary>
+    /// The ONNX model of a kind, from the configured file (a <c>.dcgan</c> or an <c>.onnx</c>), else from the pretrained
+    /// generator of Dcgan.Pretrained; read and exported on first use.
+    /// </summary>
+    public byte[] ModelOf(string kind) => models.GetOrAdd(kind, k =>
     {
-        string? path = configuration[kind == DigitsEndpoint.ConditionalKey ? "Dcgan:ConditionalModelPath" : "Dcgan:ModelPath"];
-        return path is not null
+        string? path = configuration[k == DigitsEndpoint.ConditionalKey ? "Dcgan:ConditionalModelPath" : "Dcgan:ModelPath"];
+        using Stream stream = path is not null
             ? File.OpenRead(path)
-            : PretrainedGenerators.Open(kind == DigitsEndpoint.ConditionalKey ? PretrainedGenerators.MnistConditional : PretrainedGenerators.Mnist);
-    }
+            : PretrainedGenerators.Open(k == DigitsEndpoint.ConditionalKey ? PretrainedGenerators.MnistConditional : PretrainedGenerators.Mnist);
+        return OnnxExport.ReadModel(stream);
+    });
 
     public static IResult Model(string kind, BrowserModels browser) => IsKind(kind)
-        ? Results.File(browser.models.GetOrAdd(kind, k =>
-        {
-            using Stream stream = browser.Open(k);
-            return OnnxExport.ReadModel(stream);
-        }), "application/octet-stream")
+        ? Results.File(browser.ModelOf(kind), "application/octet-stream")
         : Results.NotFound();
 
     public static IResult Description(string kind, IImageGenerator generator, [FromKeyedServices(DigitsEndpoint.ConditionalKey)] IImageGenerator conditional)

@@ -36,7 +36,7 @@ app.Run();
 
 static OnnxImageGenerator Load(IServiceProvider services, string kind)
 {
-    using Stream model = services.GetRequiredService<BrowserModels>().Open(kind);
+    using var model = new MemoryStream(services.GetRequiredService<BrowserModels>().ModelOf(kind), writable: false);
     return OnnxImageGenerator.Load(model);
 }
 
