@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace Dcgan.Cli;
 
-/// <summary><c>dcgan evaluate</c>: scores a generator with the shipped MNIST classifier.</summary>
+/// <summary><c>dcgan evaluate</c>: scores a generator with the classifier shipped for its data set (MNIST or Fashion-MNIST).</summary>
 internal static class EvaluateCommand
 {
     public static Command Create()
@@ -15,15 +15,17 @@ internal static class EvaluateCommand
         var model = new Option<string?>("--model") { Description = CliModel.ModelDescription };
         var count = new Option<int>("--count") { Description = "Samples to draw.", DefaultValueFactory = _ => MnistEvaluator.DefaultCount };
         var seed = new Option<long>("--seed") { Description = "Seed of the samples.", DefaultValueFactory = _ => 0 };
-        var dataDir = new Option<string?>("--data-dir") { Description = "MNIST directory (the test set is the reference)." };
+        var dataset = new DatasetOption();
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var floor = new Option<bool>("--floor") { Description = "Also score 10,000 real training images (the floor)." };
         var images = new Option<string?>("--images") { Description = "Score raw float32 images [N, 1, 28, 28] in [-1, 1] from another tool instead of a generator." };
 
-        var command = new Command("evaluate", "Score a generator: confidence, class coverage, classifier score, Fréchet distance.") { model, count, seed, dataDir, json, floor, images };
+        var command = new Command("evaluate", "Score a generator: confidence, class coverage, classifier score, Fréchet distance.") { model, count, seed, json, floor, images };
+        foreach (Option option in dataset.All)
+            command.Options.Add(option);
         command.SetAction(result =>
         {
-            MnistDataset mnist = MnistDataset.Load(new MnistOptions { Directory = result.GetValue(dataDir) });
+            MnistDataset mnist = MnistDataset.Load(dataset.Options(result));
             using MnistEvaluator evaluator = MnistEvaluator.Create(mnist);
             MnistEvaluation evaluation;
             MnistConditionalEvaluation? conditional = null;
@@ -41,7 +43,7 @@ internal static class EvaluateCommand
             }
             else
             {
-                using TorchImageGenerator? generator = CliModel.TryLoad(result.GetValue(model));
+                using TorchImageGenerator? generator = CliModel.TryLoad(result.GetValue(model), dataset: mnist.Spec);
                 if (generator is null)
                     return 2;
                 if (generator.Description.IsConditional)

@@ -24,6 +24,7 @@ var root = new RootCommand("Train Deep Convolutional GANs on MNIST and generate 
     SummaryCommand.Create(),
     PlotCommand.Create(),
     EvaluateCommand.Create(),
+    NeighboursCommand.Create(),
     TrainClassifierCommand.Create(),
 };
 

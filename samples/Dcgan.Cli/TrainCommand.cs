@@ -15,7 +15,7 @@ internal static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => defaults.Epochs };
         var batchSize = new Option<int>("--batch-size") { Description = "Images per batch.", DefaultValueFactory = _ => defaults.Optimization.BatchSize };
         var output = new Option<string>("--output") { Description = "Directory for sample grids and model files.", DefaultValueFactory = _ => "outputs" };
-        var dataDir = new Option<string?>("--data-dir") { Description = "Directory holding the MNIST files (else DCGAN_MNIST_DIR, else the cache, downloading if needed)." };
+        var dataset = new DatasetOption();
         var seed = new Option<long>("--seed") { Description = "Seed of initialisation, shuffling and noise.", DefaultValueFactory = _ => defaults.Optimization.Seed };
         var limit = new Option<int?>("--limit") { Description = "Train on the first N images only." };
         var threads = new Option<int>("--threads") { Description = "libtorch threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -35,12 +35,12 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train a DCGAN on MNIST or on a folder of images.")
         {
-            epochs, batchSize, output, dataDir, seed, limit, threads, resume, checkpointEvery, keepCheckpoints, averageDecay, images, grayscale, imageSize,
+            epochs, batchSize, output, seed, limit, threads, resume, checkpointEvery, keepCheckpoints, averageDecay, images, grayscale, imageSize,
         };
-        foreach (Option option in tuning.All)
+        foreach (Option option in dataset.All.Concat(tuning.All))
             command.Options.Add(option);
         command.SetAction((result, cancellationToken) => RunAsync(
-            new TrainSettings(result.GetValue(epochs), result.GetValue(batchSize), result.GetValue(output)!, result.GetValue(dataDir), result.GetValue(seed),
+            new TrainSettings(result.GetValue(epochs), result.GetValue(batchSize), result.GetValue(output)!, dataset.Options(result), result.GetValue(seed),
                 result.GetValue(limit), result.GetValue(threads), result.GetValue(resume), result.GetValue(checkpointEvery), result.GetValue(keepCheckpoints), result.GetValue(averageDecay),
                 result.GetValue(images), result.GetValue(grayscale), result.GetValue(imageSize)),
             builder => tuning.ApplyTo(builder, result),
@@ -50,17 +50,14 @@ internal static class TrainCommand
 
     private static async Task<int> RunAsync(TrainSettings settings, Action<DcganBuilder> tune, CancellationToken cancellationToken)
     {
-        (int epochs, int batchSize, string output, string? dataDir, long seed, int? limit, int threads, string? resume, int checkpointEvery, int keepCheckpoints, double? averageDecay,
+        (int epochs, int batchSize, string output, Dcgan.Mnist.MnistOptions mnist, long seed, int? limit, int threads, string? resume, int checkpointEvery, int keepCheckpoints, double? averageDecay,
             string? images, bool grayscale, int? imageSize) = settings;
         using ILoggerFactory loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
 
         // 1. Configure the run.
+        mnist.Limit = limit;
         DcganBuilder builder = images is null
-            ? new DcganBuilder().WithMnist(options =>
-            {
-                options.Directory = dataDir;
-                options.Limit = limit;
-            })
+            ? new DcganBuilder().WithMnist(mnist)
             : new DcganBuilder().WithImageFolder(images, options =>
             {
                 options.Channels = grayscale ? 1 : 3;
@@ -82,7 +79,7 @@ internal static class TrainCommand
             builder.WithImageSize(size);
         tune(builder);
 
-        AnsiConsole.MarkupLine($"Training a DCGAN on {Markup.Escape(images is null ? "MNIST" : $"the images in {images}")}: [bold]{epochs}[/] epochs, batch {batchSize}, seed {seed}, {threads} threads -> [blue]{Markup.Escape(Path.GetFullPath(output))}[/]");
+        AnsiConsole.MarkupLine($"Training a DCGAN on {Markup.Escape(images is null ? mnist.Dataset.Name : $"the images in {images}")}: [bold]{epochs}[/] epochs, batch {batchSize}, seed {seed}, {threads} threads -> [blue]{Markup.Escape(Path.GetFullPath(output))}[/]");
 
         // 2. Train with a live progress bar.
         TrainingResult result;
@@ -145,6 +142,6 @@ internal static class TrainCommand
         return 0;
     }
 
-    private sealed record TrainSettings(int Epochs, int BatchSize, string Output, string? DataDir, long Seed, int? Limit, int Threads, string? Resume, int CheckpointEvery, int KeepCheckpoints, double? AverageDecay,
+    private sealed record TrainSettings(int Epochs, int BatchSize, string Output, Dcgan.Mnist.MnistOptions Mnist, long Seed, int? Limit, int Threads, string? Resume, int CheckpointEvery, int KeepCheckpoints, double? AverageDecay,
         string? Images, bool Grayscale, int? ImageSize);
 }

@@ -3,8 +3,9 @@ using Dcgan.Data;
 namespace Dcgan.Mnist;
 
 /// <summary>
-/// MNIST as a Dcgan <see cref="IImageDataSource"/>: the training split (or the test split), optionally
-/// cut to the first N images or N per digit. Files are located and read when the trainer loads.
+/// MNIST (or another MNIST-layout data set, <see cref="MnistOptions.Dataset"/>) as a Dcgan <see cref="IImageDataSource"/>:
+/// the training split (or the test split), optionally cut to the first N images or N per class. Files are located and
+/// read when the trainer loads.
 /// </summary>
 public sealed class MnistDataSource : IImageDataSource
 {
@@ -16,6 +17,7 @@ public sealed class MnistDataSource : IImageDataSource
     public MnistDataSource(MnistOptions? options = null)
     {
         this.options = options?.Clone() ?? new MnistOptions();
+        ArgumentNullException.ThrowIfNull(this.options.Dataset, "options.Dataset");
         if (this.options.Limit is int limit)
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit, "options.Limit");
         if (this.options.PerClass is int perClass)
@@ -27,7 +29,7 @@ public sealed class MnistDataSource : IImageDataSource
     {
         get
         {
-            string text = options.UseTestSplit ? "MNIST test" : "MNIST train";
+            string text = options.Dataset.Name + (options.UseTestSplit ? " test" : " train");
             if (options.PerClass is int perClass)
                 text += $", {perClass} per class";
             if (options.Limit is int limit)
@@ -39,8 +41,8 @@ public sealed class MnistDataSource : IImageDataSource
     /// <inheritdoc />
     public int Channels => 1;
 
-    /// <summary>The ten digits, <c>"0"</c> to <c>"9"</c>: label <c>d</c> is the digit <c>d</c>.</summary>
-    public IReadOnlyList<string> ClassNames => MnistDataset.DigitNames;
+    /// <summary>The data set's class names; for MNIST the ten digits <c>"0"</c> to <c>"9"</c> (label <c>d</c> is the digit <c>d</c>).</summary>
+    public IReadOnlyList<string> ClassNames => options.Dataset.ClassNames;
 
     /// <inheritdoc />
     public ImageData Load(int imageSize, CancellationToken cancellationToken = default)

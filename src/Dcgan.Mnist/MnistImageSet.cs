@@ -4,7 +4,8 @@ using static TorchSharp.torch;
 namespace Dcgan.Mnist;
 
 /// <summary>
-/// A set of 28x28 MNIST images with their labels, kept as bytes (784 per image, row-major, 0 = black).
+/// A set of 28x28 images of an MNIST-layout data set with their labels, kept as bytes (784 per image, row-major,
+/// 0 = black).
 /// Immutable; subsets share nothing with their parent.
 /// </summary>
 public sealed class MnistImageSet
@@ -12,9 +13,10 @@ public sealed class MnistImageSet
     private readonly byte[] pixels;
     private readonly byte[] labels;
 
-    internal MnistImageSet(string name, byte[] pixels, byte[] labels)
+    internal MnistImageSet(string name, IReadOnlyList<string> classNames, byte[] pixels, byte[] labels)
     {
         Name = name;
+        ClassNames = classNames;
         this.pixels = pixels;
         this.labels = labels;
     }
@@ -25,13 +27,16 @@ public sealed class MnistImageSet
     /// <summary>A description such as <c>MNIST train</c> or <c>MNIST train, first 500</c>.</summary>
     public string Name { get; }
 
+    /// <summary>The names of the labels (for MNIST the digits <c>"0"</c> to <c>"9"</c>).</summary>
+    public IReadOnlyList<string> ClassNames { get; }
+
     /// <summary>Number of images.</summary>
     public int Count => labels.Length;
 
     /// <summary>All pixels, image after image.</summary>
     public ReadOnlyMemory<byte> Pixels => pixels;
 
-    /// <summary>All labels (0 to 9), one per image.</summary>
+    /// <summary>All labels (0 to the number of classes - 1), one per image.</summary>
     public ReadOnlyMemory<byte> Labels => labels;
 
     /// <summary>The 784 pixels of image <paramref name="index"/>.</summary>
@@ -45,11 +50,11 @@ public sealed class MnistImageSet
         return pixels.AsSpan(index * ImageBytes, ImageBytes);
     }
 
-    /// <summary>How many images of each digit, indexed by digit.</summary>
-    /// <returns>Ten counts.</returns>
+    /// <summary>How many images of each class, indexed by label.</summary>
+    /// <returns>One count per class.</returns>
     public IReadOnlyList<int> CountPerClass()
     {
-        var counts = new int[10];
+        var counts = new int[ClassNames.Count];
         foreach (byte label in labels)
             counts[label]++;
         return counts;
@@ -63,23 +68,24 @@ public sealed class MnistImageSet
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Count);
-        return new MnistImageSet($"{Name}, first {count}", pixels[..(count * ImageBytes)], labels[..count]);
+        return new MnistImageSet($"{Name}, first {count}", ClassNames, pixels[..(count * ImageBytes)], labels[..count]);
     }
 
-    /// <summary>The first <paramref name="perClass"/> images of each digit, in their original order.</summary>
+    /// <summary>The first <paramref name="perClass"/> images of each class, in their original order.</summary>
     /// <param name="perClass">Positive, and at most the smallest class count.</param>
-    /// <returns>A new set of 10 x <paramref name="perClass"/> images.</returns>
+    /// <returns>A new set of (classes x <paramref name="perClass"/>) images.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="perClass"/> is not positive or exceeds a class's count.</exception>
     public MnistImageSet TakePerClass(int perClass)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perClass);
         int smallest = CountPerClass().Min();
         if (perClass > smallest)
-            throw new ArgumentOutOfRangeException(nameof(perClass), perClass, $"{Name} has only {smallest} images of its rarest digit.");
+            throw new ArgumentOutOfRangeException(nameof(perClass), perClass, $"{Name} has only {smallest} images of its rarest class.");
 
-        var taken = new int[10];
-        var keep = new List<int>(perClass * 10);
-        for (int i = 0; i < Count && keep.Count < perClass * 10; i++)
+        int classes = ClassNames.Count;
+        var taken = new int[classes];
+        var keep = new List<int>(perClass * classes);
+        for (int i = 0; i < Count && keep.Count < perClass * classes; i++)
         {
             if (taken[labels[i]] < perClass)
             {
@@ -95,7 +101,7 @@ public sealed class MnistImageSet
             GetImage(keep[j]).CopyTo(subsetPixels.AsSpan(j * ImageBytes));
             subsetLabels[j] = labels[keep[j]];
         }
-        return new MnistImageSet($"{Name}, {perClass} per class", subsetPixels, subsetLabels);
+        return new MnistImageSet($"{Name}, {perClass} per class", ClassNames, subsetPixels, subsetLabels);
     }
 
     /// <summary>

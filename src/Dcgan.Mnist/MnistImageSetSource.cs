@@ -9,7 +9,7 @@ internal sealed class MnistImageSetSource(MnistImageSet set) : IImageDataSource
 
     public int Channels => 1;
 
-    public IReadOnlyList<string> ClassNames => MnistDataset.DigitNames;
+    public IReadOnlyList<string> ClassNames => set.ClassNames;
 
     public ImageData Load(int imageSize, CancellationToken cancellationToken = default) => set.ToImageData(imageSize);
 }

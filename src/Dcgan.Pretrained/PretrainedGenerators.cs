@@ -4,7 +4,7 @@ namespace Dcgan.Pretrained;
 /// The pretrained generators shipped with Dcgan, as generator files (<c>.dcgan</c>) any backend loads:
 /// <c>OnnxImageGenerator.Load(PretrainedGenerators.Open(PretrainedGenerators.Mnist))</c> without libtorch, or
 /// <c>TorchImageGenerator.Load(...)</c> on TorchSharp (Dcgan.Mnist's <c>MnistPretrained</c> does that). Their model cards
-/// are <c>models/MODEL_CARD.md</c> and <c>models/MODEL_CARD_CONDITIONAL.md</c>.
+/// are <c>models/MODEL_CARD.md</c>, <c>models/MODEL_CARD_CONDITIONAL.md</c> and <c>models/MODEL_CARD_FASHION.md</c>.
 /// </summary>
 public static class PretrainedGenerators
 {
@@ -14,8 +14,11 @@ public static class PretrainedGenerators
     /// <summary>The 28x28 MNIST digit generator conditioned on the digit (classes <c>"0"</c> to <c>"9"</c>).</summary>
     public const string MnistConditional = "mnist-conditional-generator";
 
+    /// <summary>The 28x28 Fashion-MNIST clothing generator (unconditional).</summary>
+    public const string FashionMnist = "fashion-mnist-generator";
+
     /// <summary>Every name <see cref="Open"/> accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = [Mnist, MnistConditional];
+    public static IReadOnlyList<string> Names { get; } = [Mnist, MnistConditional, FashionMnist];
 
     /// <summary>Opens a pretrained generator file for reading.</summary>
     /// <param name="name">One of <see cref="Names"/>, for example <see cref="Mnist"/>.</param>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Dcgan.Mnist.Datasets;
 using Dcgan.Persistence;
 
 namespace Dcgan.Mnist.Evaluation;
@@ -6,15 +7,25 @@ namespace Dcgan.Mnist.Evaluation;
 /// <summary>Saves classifiers and loads the one shipped in this assembly.</summary>
 public static class MnistClassifierFile
 {
-    /// <summary>The embedded resource holding the shipped weights (TorchSharp state-dict format).</summary>
-    internal const string ResourceName = "Dcgan.Mnist.Evaluation.mnist-classifier.bin";
+    /// <summary>The embedded resource holding a data set's shipped weights (TorchSharp state-dict format), named by its key.</summary>
+    internal static string ResourceName(IdxDatasetSpec dataset) => $"Dcgan.Mnist.Evaluation.{dataset.Key}-classifier.bin";
 
-    /// <summary>Loads the classifier shipped with Dcgan.Mnist.</summary>
-    /// <returns>The classifier in evaluation mode, owned by the caller.</returns>
-    /// <exception cref="InvalidOperationException">The resource is missing from the assembly.</exception>
-    public static MnistClassifier LoadShipped()
+    /// <summary>Whether Dcgan.Mnist ships a classifier for <paramref name="dataset"/> (MNIST and Fashion-MNIST).</summary>
+    /// <param name="dataset">The data set.</param>
+    /// <returns>True when <see cref="LoadShipped"/> can load one.</returns>
+    public static bool HasShipped(IdxDatasetSpec dataset)
     {
-        using Stream stream = OpenShipped();
+        ArgumentNullException.ThrowIfNull(dataset);
+        return typeof(MnistClassifierFile).Assembly.GetManifestResourceInfo(ResourceName(dataset)) is not null;
+    }
+
+    /// <summary>Loads the classifier shipped with Dcgan.Mnist for <paramref name="dataset"/>.</summary>
+    /// <param name="dataset">The data set; null for MNIST.</param>
+    /// <returns>The classifier in evaluation mode, owned by the caller.</returns>
+    /// <exception cref="ArgumentException">No classifier ships for that data set (see <see cref="HasShipped"/>).</exception>
+    public static MnistClassifier LoadShipped(IdxDatasetSpec? dataset = null)
+    {
+        using Stream stream = OpenShipped(dataset ?? IdxDatasetSpec.Mnist);
         var classifier = new MnistClassifier();
         classifier.load(stream);
         classifier.eval();
@@ -23,9 +34,9 @@ public static class MnistClassifierFile
 
     /// <summary>The SHA-256 of the shipped weights, lower-case hex, as recorded in <c>docs/evaluation.md</c>.</summary>
     /// <returns>The hash.</returns>
-    internal static string ShippedSha256()
+    internal static string ShippedSha256(IdxDatasetSpec dataset)
     {
-        using Stream stream = OpenShipped();
+        using Stream stream = OpenShipped(dataset);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
@@ -43,7 +54,9 @@ public static class MnistClassifierFile
         });
     }
 
-    private static Stream OpenShipped() =>
-        typeof(MnistClassifierFile).Assembly.GetManifestResourceStream(ResourceName)
-        ?? throw new InvalidOperationException($"The shipped classifier '{ResourceName}' is missing from {typeof(MnistClassifierFile).Assembly.GetName().Name}.");
+    private static Stream OpenShipped(IdxDatasetSpec dataset) =>
+        typeof(MnistClassifierFile).Assembly.GetManifestResourceStream(ResourceName(dataset))
+        ?? throw new ArgumentException(
+            $"Dcgan.Mnist ships no classifier for {dataset.Name} (resource '{ResourceName(dataset)}'); it ships them for {string.Join(", ", IdxDatasetSpec.BuiltIn.Where(HasShipped).Select(s => s.Name))}. " +
+            "Train one with MnistClassifierTraining.Train and pass it to new MnistEvaluator(classifier, dataset).", nameof(dataset));
 }

@@ -32,7 +32,11 @@ public sealed class MnistEvaluator : IDisposable
     /// <summary>Creates an evaluator with the shipped classifier and the test images of <paramref name="mnist"/> as reference.</summary>
     /// <param name="mnist">The data set; its test split is the reference.</param>
     /// <returns>The evaluator; dispose it when done.</returns>
-    public static MnistEvaluator Create(MnistDataset mnist) => new(MnistClassifierFile.LoadShipped(), mnist);
+    public static MnistEvaluator Create(MnistDataset mnist)
+    {
+        ArgumentNullException.ThrowIfNull(mnist);
+        return new(MnistClassifierFile.LoadShipped(mnist.Spec), mnist);
+    }
 
     /// <summary>Creates an evaluator with a given classifier (which it then owns).</summary>
     /// <param name="classifier">A trained classifier.</param>
@@ -78,7 +82,7 @@ public sealed class MnistEvaluator : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(perClass, 2);
         RequireGrayscale(generator);
         IReadOnlyList<string> names = generator.Description.ClassNames;
-        if (!MnistDataset.DigitNames.All(names.Contains))
+        if (!mnist.ClassNames.All(names.Contains))
         {
             throw new ArgumentException(
                 $"Conditional evaluation needs a generator conditioned on the digits 0 to 9; this one's classes are [{string.Join(", ", names)}].", nameof(generator));
@@ -91,7 +95,7 @@ public sealed class MnistEvaluator : IDisposable
         var all = new List<Tensor>();
         for (int digit = 0; digit < 10; digit++)
         {
-            Tensor images = Generate(generator, noise, generator.Description.LabelOf(MnistDataset.DigitNames[digit]));
+            Tensor images = Generate(generator, noise, generator.Description.LabelOf(mnist.ClassNames[digit]));
             (agreement[digit], distances[digit]) = ScoreDigit(images, digit);
             all.Add(images);
         }

@@ -1,16 +1,20 @@
-using System.Security.Cryptography;
+using Dcgan.Mnist.Datasets;
+using Dcgan.Mnist.Idx;
 using Dcgan.Persistence;
 
 namespace Dcgan.Mnist.Sources;
 
 /// <summary>
-/// Downloads an MNIST file from the first mirror that serves it with the right SHA-256. The bytes go to a
-/// temporary file in the cache folder and are renamed into place only after the checksum matches, so the
-/// cache never holds a partial or wrong file, and a retry after any fault starts clean.
+/// Downloads a data set's file from the first mirror that serves it with the right content. The bytes are checked
+/// (IDX structure and the SHA-256 of the content) before they are written to the cache through a temporary file and
+/// a rename, so the cache never holds a partial or wrong file, and a retry after any fault starts clean.
 /// </summary>
-internal sealed class MnistDownloader(HttpClient client, IReadOnlyList<Uri> mirrors, TimeSpan timeout)
+internal sealed class MnistDownloader(HttpClient client, IdxDatasetSpec dataset, IReadOnlyList<Uri> mirrors, TimeSpan timeout)
 {
-    public string Download(MnistFile file, string directory, CancellationToken cancellationToken)
+    // Larger than any file of an MNIST-layout set (47 MB raw); a mirror that sends more is not serving one.
+    private const long MaximumBytes = 256L << 20;
+
+    public string Download(IdxFileSpec file, string directory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         string target = Path.Combine(directory, file.Name);
@@ -20,7 +24,9 @@ internal sealed class MnistDownloader(HttpClient client, IReadOnlyList<Uri> mirr
             var address = new Uri(mirror, file.Name);
             try
             {
-                DownloadVerified(address, file, target, cancellationToken);
+                byte[] content = DownloadVerified(address, file, cancellationToken);
+                // A failed write leaves any earlier file as it was.
+                AtomicFile.Write(target, output => output.Write(content));
                 return target;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested &&
@@ -30,38 +36,35 @@ internal sealed class MnistDownloader(HttpClient client, IReadOnlyList<Uri> mirr
             }
         }
         throw new IOException(
-            $"Could not download MNIST file '{file.Name}' into '{directory}'. Tried: " +
+            $"Could not download {dataset.Name} file '{file.Name}' into '{directory}'. Tried: " +
             string.Join("; ", failures.Select(f => f.Message)) +
-            $". Without internet, put the four MNIST files in a directory and pass it to WithMnist(directory) or set {MnistOptions.DirectoryVariable}.",
+            $". Without internet, put the four files in a directory and pass it to Dcgan (for MNIST WithMnist(directory)) or set {dataset.DirectoryVariable}.",
             new AggregateException(failures));
     }
 
-    private void DownloadVerified(Uri address, MnistFile file, string target, CancellationToken cancellationToken)
+    private byte[] DownloadVerified(Uri address, IdxFileSpec file, CancellationToken cancellationToken)
     {
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
         CancellationToken token = timeoutSource.Token;
 
-        // A failed or mismatching download leaves any earlier file as it was.
-        AtomicFile.Write(target, output =>
+        using var request = new HttpRequestMessage(HttpMethod.Get, address);
+        using HttpResponseMessage response = client.Send(request, HttpCompletionOption.ResponseHeadersRead, token);
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
+        using Stream body = response.Content.ReadAsStream(token);
+        using var received = new MemoryStream();
+        byte[] buffer = new byte[1 << 16];
+        int read;
+        while ((read = body.ReadAsync(buffer, token).AsTask().GetAwaiter().GetResult()) > 0)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, address);
-            using HttpResponseMessage response = client.Send(request, HttpCompletionOption.ResponseHeadersRead, token);
-            if (!response.IsSuccessStatusCode)
-                throw new HttpRequestException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
-            using Stream body = response.Content.ReadAsStream(token);
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            byte[] buffer = new byte[1 << 16];
-            int read;
-            while ((read = body.ReadAsync(buffer, token).AsTask().GetAwaiter().GetResult()) > 0)
-            {
-                hash.AppendData(buffer, 0, read);
-                output.Write(buffer, 0, read);
-            }
-            string actual = Convert.ToHexStringLower(hash.GetHashAndReset());
-            if (!string.Equals(actual, file.Sha256, StringComparison.Ordinal))
-                throw new InvalidDataException($"SHA-256 mismatch: expected {file.Sha256}, got {actual} ({output.Length} bytes)");
-        });
+            if (received.Length + read > MaximumBytes)
+                throw new InvalidDataException($"the response is larger than {MaximumBytes} bytes");
+            received.Write(buffer, 0, read);
+        }
+        byte[] content = received.ToArray();
+        file.Verify(IdxReader.Read(new MemoryStream(content), address.ToString()), address.ToString());
+        return content;
     }
 
     private static string Describe(Exception ex) => ex switch

@@ -1,21 +1,24 @@
+using Dcgan.Mnist.Datasets;
+
 namespace Dcgan.Mnist.Sources;
 
-/// <summary>Finds (and if allowed, downloads) the four MNIST files, following <see cref="MnistOptions"/>' order.</summary>
+/// <summary>Finds (and if allowed, downloads) the four files of a data set, following <see cref="MnistOptions"/>' order.</summary>
 internal static class MnistLocator
 {
-    public static IReadOnlyDictionary<MnistFile, string> Locate(MnistOptions options, CancellationToken cancellationToken)
+    public static IReadOnlyDictionary<IdxFileSpec, string> Locate(MnistOptions options, CancellationToken cancellationToken)
     {
+        IdxDatasetSpec dataset = options.Dataset;
         if (!string.IsNullOrEmpty(options.Directory))
-            return FromUserDirectory(options.Directory, $"the directory passed to Dcgan ('{options.Directory}')");
+            return FromUserDirectory(dataset, options.Directory, $"the directory passed to Dcgan ('{options.Directory}')");
 
-        string? variable = Environment.GetEnvironmentVariable(MnistOptions.DirectoryVariable);
+        string? variable = Environment.GetEnvironmentVariable(dataset.DirectoryVariable);
         if (!string.IsNullOrEmpty(variable))
-            return FromUserDirectory(variable, $"{MnistOptions.DirectoryVariable} ('{variable}')");
+            return FromUserDirectory(dataset, variable, $"{dataset.DirectoryVariable} ('{variable}')");
 
-        string cache = options.CacheDirectory ?? MnistOptions.DefaultCacheDirectory;
-        var paths = new Dictionary<MnistFile, string>();
-        List<MnistFile> missing = [];
-        foreach (MnistFile file in MnistFile.All)
+        string cache = options.CacheDirectory ?? dataset.DefaultCacheDirectory;
+        var paths = new Dictionary<IdxFileSpec, string>();
+        List<IdxFileSpec> missing = [];
+        foreach (IdxFileSpec file in dataset.Files)
         {
             if (file.FindIn(cache) is string path)
                 paths[file] = path;
@@ -28,25 +31,25 @@ internal static class MnistLocator
         if (!options.AllowDownload)
         {
             throw new FileNotFoundException(
-                $"MNIST files {string.Join(", ", missing.Select(f => f.Name))} are not in the cache '{cache}' and downloading is disabled. " +
-                $"Put the four files in a directory and pass it to WithMnist(directory) or set {MnistOptions.DirectoryVariable}, or allow the download.");
+                $"{dataset.Name} files {string.Join(", ", missing.Select(f => f.Name))} are not in the cache '{cache}' and downloading is disabled. " +
+                $"Put the four files in a directory and pass it to Dcgan (MnistOptions.Directory) or set {dataset.DirectoryVariable}, or allow the download.");
         }
 
         using var client = new HttpClient();
         client.Timeout = Timeout.InfiniteTimeSpan; // each download has its own timeout
-        var downloader = new MnistDownloader(client, options.Mirrors, options.DownloadTimeout);
-        foreach (MnistFile file in missing)
+        var downloader = new MnistDownloader(client, dataset, options.Mirrors ?? dataset.Mirrors, options.DownloadTimeout);
+        foreach (IdxFileSpec file in missing)
             paths[file] = downloader.Download(file, cache, cancellationToken);
         return paths;
     }
 
-    private static Dictionary<MnistFile, string> FromUserDirectory(string directory, string description)
+    private static Dictionary<IdxFileSpec, string> FromUserDirectory(IdxDatasetSpec dataset, string directory, string description)
     {
         if (!Directory.Exists(directory))
-            throw new DirectoryNotFoundException($"MNIST directory {description} does not exist. It must hold {string.Join(", ", MnistFile.All.Select(f => f.Name))} (gzipped or raw).");
-        var paths = new Dictionary<MnistFile, string>();
+            throw new DirectoryNotFoundException($"{dataset.Name} directory {description} does not exist. It must hold {string.Join(", ", dataset.Files.Select(f => f.Name))} (gzipped or raw).");
+        var paths = new Dictionary<IdxFileSpec, string>();
         var missing = new List<string>();
-        foreach (MnistFile file in MnistFile.All)
+        foreach (IdxFileSpec file in dataset.Files)
         {
             if (file.FindIn(directory) is string path)
                 paths[file] = path;
@@ -54,7 +57,7 @@ internal static class MnistLocator
                 missing.Add(file.Name);
         }
         if (missing.Count > 0)
-            throw new FileNotFoundException($"MNIST directory {description} lacks {string.Join(", ", missing)} (looked for the gzipped and the raw names). A named directory is never filled by downloading; copy the files there or name another directory.");
+            throw new FileNotFoundException($"{dataset.Name} directory {description} lacks {string.Join(", ", missing)} (looked for the gzipped and the raw names). A named directory is never filled by downloading; copy the files there or name another directory.");
         return paths;
     }
 }

@@ -22,8 +22,26 @@ public sealed partial class MnistPretrainedTests
         evaluation.ClassifierScore.Should().BeApproximately(Number(card, "classifier score"), 1e-3);
         evaluation.MeanConfidence.Should().BeApproximately(Number(card, "mean confidence"), 1e-3);
         // The card prints shares to 0.1%: each must round to what it says.
-        evaluation.ClassFractions.Select(f => Math.Round(f * 100, 1, MidpointRounding.AwayFromZero)).Should().Equal(Shares(card));
+        evaluation.ClassFractions.Select(f => Math.Round(f * 100, 1, MidpointRounding.AwayFromZero)).Should().Equal(Shares(card, "digit shares 0 to 9"));
         evaluation.Collapsed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void LoadFashionGenerator_ShippedModel_ScoresWhatItsModelCardSaysWithTheFashionClassifier()
+    {
+        string card = ModelCard("MODEL_CARD_FASHION.md");
+        using TorchImageGenerator generator = MnistPretrained.LoadFashionGenerator();
+        using MnistEvaluator evaluator = MnistEvaluator.Create(TestData.FashionMnist);
+
+        MnistEvaluation evaluation = evaluator.Evaluate(generator, count: 10_000, seed: 0);
+
+        generator.Description.ImageSize.Should().Be(28);
+        evaluation.FrechetDistance.Should().BeApproximately(Number(card, "Fréchet distance"), 1e-3 * Number(card, "Fréchet distance"));
+        evaluation.ClassifierScore.Should().BeApproximately(Number(card, "classifier score"), 1e-3);
+        evaluation.MeanConfidence.Should().BeApproximately(Number(card, "mean confidence"), 1e-3);
+        evaluation.ClassFractions.Select(f => Math.Round(f * 100, 1, MidpointRounding.AwayFromZero)).Should().Equal(Shares(card, "class shares 0 to 9"));
+        evaluation.Collapsed.Should().BeFalse();
+        new FileInfo(Path.Combine(TestData.RepositoryRoot, "src", "Dcgan.Pretrained", "fashion-mnist-generator.dcgan")).Length.Should().BeLessThan(10 << 20);
     }
 
     [Fact]
@@ -56,11 +74,11 @@ public sealed partial class MnistPretrainedTests
 
     private static string ModelCard(string file) => File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "models", file));
 
-    /// <summary>Reads the "digit shares 0 to 9" row of the model card's numbers table, in percent.</summary>
-    private static double[] Shares(string card)
+    /// <summary>Reads the shares row (such as "digit shares 0 to 9") of the model card's numbers table, in percent.</summary>
+    private static double[] Shares(string card, string row)
     {
-        Match match = Regex.Match(card, @"\|\s*digit shares 0 to 9\s*\|([^|]*)\|");
-        match.Success.Should().BeTrue("MODEL_CARD.md lists the digit shares");
+        Match match = Regex.Match(card, $@"\|\s*{Regex.Escape(row)}\s*\|([^|]*)\|");
+        match.Success.Should().BeTrue($"the model card lists the {row}");
         return Regex.Matches(match.Groups[1].Value, @"([0-9.]+)%").Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToArray();
     }
 

@@ -1,6 +1,6 @@
 using Dcgan.Tests;
 
-namespace Dcgan.Mnist.Tests;
+namespace Dcgan.Mnist.Tests.Datasets;
 
 public sealed class MnistDatasetTests
 {
