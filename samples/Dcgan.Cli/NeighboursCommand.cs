@@ -72,9 +72,10 @@ internal static class NeighboursCommand
             {
                 ImageBatch batch = generator.Generate(samples, result.GetValue(seed));
                 Tensor generated = tensor(batch.Pixels.ToArray(), [batch.Count, batch.Channels, batch.Height, batch.Width]);
-                NearestNeighbourMatches fake = NearestNeighbours.Find(generated, training.Images);
+                Tensor references = training.ToValues();
+                NearestNeighbourMatches fake = NearestNeighbours.Find(generated, references);
                 int realCount = Math.Min(samples, training.Count);
-                NearestNeighbourMatches real = NearestNeighbours.Find(training.Images.narrow(0, 0, realCount), training.Images, excludeSelf: true);
+                NearestNeighbourMatches real = NearestNeighbours.Find(references.narrow(0, 0, realCount), references, excludeSelf: true);
 
                 var table = new Table().AddColumns("nearest-neighbour L2 distance", $"{samples} generated -> training", $"{realCount} training -> other training");
                 foreach (double q in Quantiles)
@@ -92,7 +93,7 @@ internal static class NeighboursCommand
                 {
                     long[] chunk = [.. closest.Skip(start).Take(columns).Select(i => (long)i)];
                     rows.Add(generated.index_select(0, tensor(chunk)));
-                    rows.Add(training.Images.index_select(0, tensor(chunk.Select(i => (long)fake.Indices[(int)i]).ToArray())));
+                    rows.Add(references.index_select(0, tensor(chunk.Select(i => (long)fake.Indices[(int)i]).ToArray())));
                 }
                 using Image picture = TensorImages.ToGrid(cat(rows, 0), Math.Min(columns, closest.Length));
                 string path = result.GetValue(output)!;

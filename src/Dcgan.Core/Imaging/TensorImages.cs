@@ -28,7 +28,7 @@ public static class TensorImages
         if (expected != pixels.LongLength)
             throw new ArgumentException($"Shape [{string.Join(", ", shape)}] holds {expected} values, but {pixels.LongLength} bytes were given.", nameof(shape));
         using var scope = NewDisposeScope();
-        Tensor result = tensor(pixels, shape).to_type(ScalarType.Float32).div_(127.5).sub_(1.0);
+        Tensor result = Data.ImageData.ToValues(tensor(pixels, shape));
         return result.MoveToOuterDisposeScope();
     }
 

@@ -274,7 +274,8 @@ public sealed class AdversarialTrainer : IDisposable
         for (int critic = 0; critic < criticSteps; critic++)
         {
             Tensor indices = order.narrow(0, ((long)stepIndex * criticSteps + critic) * options.Optimization.BatchSize, options.Optimization.BatchSize);
-            Tensor real = images.index_select(0, indices);
+            // Pixel bytes (a memory-mapped cache, say) become values one batch at a time.
+            Tensor real = ImageData.ToValues(images.index_select(0, indices));
             // A conditional pair sees each real image with its own label and each fake with a label drawn uniformly;
             // the draw comes after the noise so that unconditional runs keep their random stream.
             Tensor noise = randn([options.Optimization.BatchSize, options.Architecture.Shape.LatentSize, 1, 1], generator: random).to(device);

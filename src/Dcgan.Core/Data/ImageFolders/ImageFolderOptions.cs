@@ -37,6 +37,15 @@ public sealed class ImageFolderOptions
     /// <value>Default null.</value>
     public int? Limit { get; set; }
 
+    /// <summary>
+    /// A file to keep the decoded images in, or null to hold them in memory. With a file, images are decoded chunk by
+    /// chunk into it as uint8 pixel bytes (a quarter of the float size) and the trainer memory-maps it, so a set larger
+    /// than the memory trains; a later run with the same files and options maps it again without decoding (an index
+    /// beside it, <c>FILE.index</c>, records what it holds). Any change to the files or options decodes again.
+    /// </summary>
+    /// <value>Default null (decode into memory on every run).</value>
+    public string? CacheFile { get; set; }
+
     /// <summary>Lists every problem with these options; empty when valid. It does not look at the folder.</summary>
     /// <returns>One message per invalid setting, naming it, its value and what was expected.</returns>
     public IReadOnlyList<string> Validate()
@@ -50,6 +59,8 @@ public sealed class ImageFolderOptions
             errors.Add($"{nameof(Fit)} must be one of {string.Join(", ", Enum.GetNames<ImageFolderFit>())}, but was {(int)Fit}.");
         if (!Enum.IsDefined(UndecodableImages))
             errors.Add($"{nameof(UndecodableImages)} must be one of {string.Join(", ", Enum.GetNames<UndecodableImagePolicy>())}, but was {(int)UndecodableImages}.");
+        if (CacheFile is not null && string.IsNullOrWhiteSpace(CacheFile))
+            errors.Add($"{nameof(CacheFile)} must name a file when set, but was empty.");
         if (Limit is <= 0)
             errors.Add($"{nameof(Limit)} must be positive when set, but was {Limit}.");
         return errors;

@@ -1,4 +1,5 @@
 using Dcgan.Imaging;
+using Dcgan.Persistence;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
@@ -73,28 +74,66 @@ public sealed class ImageFolderSource : IImageDataSource
         if (!Models.ImageShape.SupportedImageSizes.Contains(imageSize))
             throw new ArgumentOutOfRangeException(nameof(imageSize), imageSize, $"Expected one of {string.Join(", ", Models.ImageShape.SupportedImageSizes)}.");
         string[] files = ImageFiles();
+        if (options.CacheFile is string cacheFile)
+        {
+            string fingerprint = DecodedImageCache.Fingerprint(options, imageSize, files);
+            if (DecodedImageCache.TryRead(cacheFile, fingerprint) is DecodedImageCache.Index cached)
+            {
+                skipped = cached.Skipped;
+                return DecodedImageCache.Map(cacheFile, cached);
+            }
+            DecodedImageCache.Index? written = null;
+            // Decoded chunk by chunk straight into the file: memory holds one chunk, whatever the folder's size.
+            AtomicFile.Write(cacheFile, stream => written = Decode(files, imageSize, pixels => stream.Write(pixels), cancellationToken) with { Fingerprint = fingerprint });
+            DecodedImageCache.WriteIndex(cacheFile, written!);
+            return DecodedImageCache.Map(cacheFile, written!);
+        }
+
+        int imageBytes = options.Channels * imageSize * imageSize;
+        long capacity = Math.Min(files.Length, options.Limit ?? int.MaxValue);
+        byte[] all = new byte[capacity * imageBytes];
+        long filled = 0;
+        DecodedImageCache.Index decoded = Decode(files, imageSize, pixels =>
+        {
+            pixels.CopyTo(all, filled);
+            filled += pixels.Length;
+        }, cancellationToken);
+        if (filled < all.LongLength)
+            Array.Resize(ref all, (int)filled);
+        Tensor images = TensorImages.FromBytes(all, decoded.Count, options.Channels, imageSize, imageSize);
+        Tensor? labels = decoded.Labels is null ? null : tensor(decoded.Labels);
+        return new ImageData(images, labels);
+    }
+
+    /// <summary>
+    /// Decodes the files in ordered chunks, in parallel within a chunk, handing each decoded image's bytes to
+    /// <paramref name="sink"/> in path order (whatever the thread count); a limit stops the work early. Applies the
+    /// undecodable-image policy and records the skipped files.
+    /// </summary>
+    private DecodedImageCache.Index Decode(string[] files, int imageSize, Action<byte[]> sink, CancellationToken cancellationToken)
+    {
         Dictionary<string, long>? labelOfClass = options.LabelsFromSubfolders
             ? ClassesOf(files).Select((name, index) => (name, index)).ToDictionary(c => c.name, c => (long)c.index, StringComparer.Ordinal)
             : null;
-        int imageBytes = options.Channels * imageSize * imageSize;
-        var decoded = new List<(byte[] Pixels, long Label)>();
+        var labels = new List<long>();
         var skippedNow = new List<string>();
-
-        // Decode in ordered chunks, in parallel within a chunk: the result is in path order whatever the thread count,
-        // and a limit stops the work early.
+        int count = 0;
         int chunk = Math.Max(64, Environment.ProcessorCount * 16);
-        for (int start = 0; start < files.Length && (options.Limit is not int limit || decoded.Count < limit); start += chunk)
+        for (int start = 0; start < files.Length && (options.Limit is not int limit || count < limit); start += chunk)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int count = Math.Min(chunk, files.Length - start);
-            var results = new (byte[]? Pixels, string? Problem)[count];
-            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = Decode(files[start + i], imageSize));
-            for (int i = 0; i < count && (options.Limit is not int max || decoded.Count < max); i++)
+            int length = Math.Min(chunk, files.Length - start);
+            var results = new (byte[]? Pixels, string? Problem)[length];
+            Parallel.For(0, length, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = Decode(files[start + i], imageSize));
+            for (int i = 0; i < length && (options.Limit is not int max || count < max); i++)
             {
                 string file = files[start + i];
                 if (results[i].Pixels is byte[] pixels)
                 {
-                    decoded.Add((pixels, labelOfClass is null ? 0 : labelOfClass[FirstFolder(file)!]));
+                    sink(pixels);
+                    count++;
+                    if (labelOfClass is not null)
+                        labels.Add(labelOfClass[FirstFolder(file)!]);
                     continue;
                 }
                 if (options.UndecodableImages == UndecodableImagePolicy.Stop)
@@ -103,19 +142,13 @@ public sealed class ImageFolderSource : IImageDataSource
             }
         }
         skipped = skippedNow;
-        if (decoded.Count == 0)
+        if (count == 0)
         {
             throw new InvalidDataException(files.Length == 0
                 ? $"The folder '{options.Path}' holds no image files (extensions {string.Join(", ", Extensions.Order(StringComparer.Ordinal))})."
                 : $"The folder '{options.Path}' holds {files.Length} image files, but none decodes; the first: {skippedNow[0]}");
         }
-
-        byte[] all = new byte[(long)decoded.Count * imageBytes];
-        for (int i = 0; i < decoded.Count; i++)
-            decoded[i].Pixels.CopyTo(all, (long)i * imageBytes);
-        Tensor images = TensorImages.FromBytes(all, decoded.Count, options.Channels, imageSize, imageSize);
-        Tensor? labels = labelOfClass is null ? null : tensor(decoded.Select(d => d.Label).ToArray());
-        return new ImageData(images, labels);
+        return new DecodedImageCache.Index("", count, options.Channels, imageSize, labelOfClass is null ? null : [.. labels], skippedNow);
     }
 
     /// <summary>The image files under the folder, by extension, in ordinal order of their paths.</summary>
