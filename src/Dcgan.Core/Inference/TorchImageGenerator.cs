@@ -76,9 +76,12 @@ public sealed class TorchImageGenerator : IImageGenerator
     public ImageBatch Generate(float[] noise, int[]? labels = null)
     {
         int count = Description.CheckGenerateArguments(noise, labels);
+        using GenerationTelemetry.Call call = GenerationTelemetry.Start("torchsharp", count);
         using var scope = NewDisposeScope();
         Tensor images = Run(tensor(noise, [count, Description.LatentSize]), labels);
-        return new ImageBatch(images.data<float>().ToArray(), count, Description.Channels, Description.ImageSize, Description.ImageSize);
+        var batch = new ImageBatch(images.data<float>().ToArray(), count, Description.Channels, Description.ImageSize, Description.ImageSize);
+        call.Succeeded();
+        return batch;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dcgan.Data;
 using Dcgan.Diagnostics;
 using Dcgan.Inference;
@@ -128,10 +129,12 @@ public sealed class AdversarialTrainer : IDisposable
         var health = new TrainingHealth(logger, options.Optimization.Loss);
         using var outputs = new TrainingOutputs(options, logger, time, resumed?.Step ?? 0);
         int epoch = 0, batch = 0;
+        Activity? epochActivity = null;
         try
         {
             for (epoch = (resumed?.Epoch ?? 0) + 1; epoch <= options.Epochs; epoch++)
             {
+                epochActivity = TrainingTelemetry.StartEpoch(epoch, options.Epochs);
                 long epochStart = time.GetTimestamp();
                 var sums = new StepMetrics();
                 // Two handles: .to(device) returns a new one even on the same device, and both must be freed.
@@ -154,6 +157,7 @@ public sealed class AdversarialTrainer : IDisposable
                             $"Training diverged at epoch {epoch}, step {stepIndex}: the {nonFinite} loss is not finite. Lower the learning rates, check the data, or resume from the last checkpoint; WithNonFiniteLossPolicy(SkipBatch) skips such batches instead.");
                     }
                     sums = sums.Add(step);
+                    TrainingTelemetry.RecordStep(step, batchSize * options.Optimization.Loss.CriticStepsPerGeneratorStep);
                     TrainingProgress snapshot = Snapshot(sums, epoch, batch, batches, epochStart, runStart);
                     outputs.OnStep(stepIndex, epoch, batch, step, snapshot.ImagesPerSecond, earlierSeconds + snapshot.Elapsed.TotalSeconds);
                     progress?.Report(snapshot);
@@ -162,6 +166,9 @@ public sealed class AdversarialTrainer : IDisposable
                 EpochSummary summary = Summarise(sums, epoch, batches, epochStart);
                 health.Check(summary, history.Count > 0 ? history[^1] : null);
                 history.Add(summary);
+                TrainingTelemetry.RecordEpoch(summary);
+                TrainingTelemetry.EndEpoch(epochActivity, summary);
+                epochActivity = null;
                 Log.EpochCompleted(logger, epoch, options.Epochs, summary.DiscriminatorLoss, summary.GeneratorLoss, summary.RealScore,
                     summary.FakeScore, summary.ImagesPerSecond, time.GetElapsedTime(runStart).TotalSeconds);
 
@@ -169,6 +176,7 @@ public sealed class AdversarialTrainer : IDisposable
                 if (options.Checkpoints.Directory is not null && (epoch % options.Checkpoints.Interval == 0 || epoch == options.Epochs))
                 {
                     string path = CheckpointFile.PathFor(options.Checkpoints.Directory, epoch);
+                    using Activity? checkpointActivity = TrainingTelemetry.StartCheckpoint(epoch, path);
                     TrainingCheckpoint.Write(path, options, epoch, (long)epoch * batches, Generator, average?.Model, discriminator, generatorOptimizer, discriminatorOptimizer,
                         random, fixedNoise, history, earlierSeconds + time.GetElapsedTime(runStart).TotalSeconds, source.Description);
                     CheckpointFile.Prune(options.Checkpoints.Directory, options.Checkpoints.Keep);
@@ -179,7 +187,13 @@ public sealed class AdversarialTrainer : IDisposable
         }
         catch (OperationCanceledException)
         {
+            TrainingTelemetry.Fail(epochActivity, "cancelled");
             Log.TrainingCancelled(logger, epoch, batch);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            TrainingTelemetry.Fail(epochActivity, ex.Message);
             throw;
         }
 

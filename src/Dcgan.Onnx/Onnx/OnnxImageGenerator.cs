@@ -122,6 +122,7 @@ public sealed class OnnxImageGenerator : IImageGenerator, IDisposable
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         int count = Description.CheckGenerateArguments(noise, labels);
+        using GenerationTelemetry.Call call = GenerationTelemetry.Start("onnxruntime", count);
         using OrtValue noiseValue = OrtValue.CreateTensorValueFromMemory(noise, [count, Description.LatentSize]);
         var inputs = new Dictionary<string, OrtValue> { [GeneratorGraph.NoiseInput] = noiseValue };
         OrtValue? labelValue = labels is null ? null : OrtValue.CreateTensorValueFromMemory(labels.Select(l => (long)l).ToArray(), [count]);
@@ -132,6 +133,7 @@ public sealed class OnnxImageGenerator : IImageGenerator, IDisposable
             using var run = new RunOptions();
             using IDisposableReadOnlyCollection<OrtValue> outputs = session.Run(run, inputs, [GeneratorGraph.ImagesOutput]);
             float[] pixels = outputs[0].GetTensorDataAsSpan<float>().ToArray();
+            call.Succeeded();
             return new ImageBatch(pixels, count, Description.Channels, Description.ImageSize, Description.ImageSize);
         }
         finally

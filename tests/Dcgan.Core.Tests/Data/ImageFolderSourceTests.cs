@@ -191,6 +191,23 @@ public sealed class ImageFolderSourceTests
     }
 
     [Fact]
+    public void Load_AnImageSmallerThanTheTarget_IsScaledUpToIt()
+    {
+        using var folder = TestData.CreateTemporaryDirectory();
+        using (Image<Rgba32> tiny = Image.Load<Rgba32>(Emoji("1f600.png")))
+        {
+            tiny.Mutate(x => x.Resize(12, 12));
+            tiny.SaveAsPng(Path.Combine(folder.Path, "tiny.png"));
+        }
+
+        using ImageData data = Load(folder.Path, 64);
+
+        data.Images.shape.Should().Equal(1, 3, 64, 64);
+        // Still a face, not a border: the yellow of the emoji reaches the centre.
+        data.Images[0, 0, 32, 32].item<float>().Should().BeGreaterThan(0.5f);
+    }
+
+    [Fact]
     public void Constructor_InvalidOptions_ListsEveryProblem()
     {
         Action act = () => Source("", o => { o.Channels = 2; o.Limit = 0; });
