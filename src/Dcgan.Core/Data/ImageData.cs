@@ -1,3 +1,4 @@
+using Dcgan.Imaging;
 using static TorchSharp.torch;
 
 namespace Dcgan.Data;
@@ -52,23 +53,12 @@ public sealed class ImageData : IDisposable
     public Tensor Select(Tensor indices)
     {
         ArgumentNullException.ThrowIfNull(indices);
-        return ToValues(Images.index_select(0, indices));
+        return TensorImages.ToValues(Images.index_select(0, indices));
     }
 
     /// <summary>Every image as float32 values in [-1, 1]: a new handle to <see cref="Images"/>, or its converted copy.</summary>
     /// <returns>A new tensor <c>[N, C, H, W]</c> owned by the caller (or its dispose scope).</returns>
-    public Tensor ToValues() => ToValues(Images.detach());
-
-    /// <summary>Float32 values in [-1, 1] from pixel bytes (<c>b / 127.5 - 1</c>, black is -1); float32 tensors pass through.</summary>
-    /// <param name="images">uint8 pixel bytes or float32 values; consumed when converted.</param>
-    /// <returns>The values.</returns>
-    internal static Tensor ToValues(Tensor images)
-    {
-        if (images.dtype != ScalarType.Byte)
-            return images;
-        using (images)
-            return images.to_type(ScalarType.Float32).div_(127.5).sub_(1.0);
-    }
+    public Tensor ToValues() => TensorImages.ToValues(Images.detach());
 
     /// <summary>Disposes the tensors; safe to call more than once.</summary>
     public void Dispose()

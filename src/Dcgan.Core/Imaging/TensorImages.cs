@@ -28,8 +28,19 @@ public static class TensorImages
         if (expected != pixels.LongLength)
             throw new ArgumentException($"Shape [{string.Join(", ", shape)}] holds {expected} values, but {pixels.LongLength} bytes were given.", nameof(shape));
         using var scope = NewDisposeScope();
-        Tensor result = Data.ImageData.ToValues(tensor(pixels, shape));
+        Tensor result = ToValues(tensor(pixels, shape));
         return result.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Float32 values in [-1, 1] from pixel bytes (<c>b / 127.5 - 1</c>, black is -1); float32 tensors pass through.</summary>
+    /// <param name="images">uint8 pixel bytes or float32 values; consumed when converted.</param>
+    /// <returns>The values.</returns>
+    internal static Tensor ToValues(Tensor images)
+    {
+        if (images.dtype != ScalarType.Byte)
+            return images;
+        using (images)
+            return images.to_type(ScalarType.Float32).div_(127.5).sub_(1.0);
     }
 
     /// <summary>Converts a tensor in [-1, 1] to bytes (see <see cref="PixelBytes.FromValue"/>).</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dcgan.Data;
 using Dcgan.Diagnostics;
+using Dcgan.Imaging;
 using Dcgan.Inference;
 using Dcgan.Models;
 using Dcgan.Persistence;
@@ -289,7 +290,7 @@ public sealed class AdversarialTrainer : IDisposable
         {
             Tensor indices = order.narrow(0, ((long)stepIndex * criticSteps + critic) * options.Optimization.BatchSize, options.Optimization.BatchSize);
             // Pixel bytes (a memory-mapped cache, say) become values one batch at a time.
-            Tensor real = ImageData.ToValues(images.index_select(0, indices));
+            Tensor real = TensorImages.ToValues(images.index_select(0, indices));
             // A conditional pair sees each real image with its own label and each fake with a label drawn uniformly;
             // the draw comes after the noise so that unconditional runs keep their random stream.
             Tensor noise = randn([options.Optimization.BatchSize, options.Architecture.Shape.LatentSize, 1, 1], generator: random).to(device);
