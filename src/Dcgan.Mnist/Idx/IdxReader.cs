@@ -96,13 +96,32 @@ public static class IdxReader
         }
 
         int headerLength = 4 + 4 * rank;
-        byte[] data = new byte[length];
-        int read = Fill(stream, data);
+        byte[] data = ReadBody(stream, (int)length, out int read);
         if (read < length)
             throw new InvalidDataException($"'{source}' is truncated: dimensions [{string.Join(", ", dimensions)}] need {length} data bytes after the {headerLength}-byte header, but only {read} follow.");
         if (stream.ReadByte() >= 0)
             throw new InvalidDataException($"'{source}' is longer than its dimensions [{string.Join(", ", dimensions)}] declare: data continues past offset {headerLength + length}.");
         return new IdxArray(dimensions, data);
+    }
+
+    /// <summary>
+    /// Reads up to <paramref name="length"/> bytes, growing the buffer as data arrives rather than allocating what the
+    /// header declares: a small or truncated file declaring gigabytes costs what it holds, not what it claims. Where the
+    /// stream's length is known and suffices, the buffer is allocated once.
+    /// </summary>
+    private static byte[] ReadBody(Stream stream, int length, out int read)
+    {
+        const int FirstChunk = 1 << 20;
+        bool lengthKnown = stream.CanSeek && stream.Length - stream.Position >= length;
+        byte[] data = new byte[lengthKnown ? length : Math.Min(length, FirstChunk)];
+        read = 0;
+        while (true)
+        {
+            read += Fill(stream, data.AsSpan(read));
+            if (read < data.Length || data.Length == length)
+                return data;
+            Array.Resize(ref data, (int)Math.Min(length, 2L * data.Length));
+        }
     }
 
     private static int Fill(Stream stream, Span<byte> buffer) => stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);

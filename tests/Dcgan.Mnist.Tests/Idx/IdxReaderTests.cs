@@ -94,6 +94,28 @@ public sealed class IdxReaderTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_HeaderDeclaringAGigabyteOverTenBytes_FailsWithoutAllocatingIt(bool gzipped)
+    {
+        // [100000, 100, 100]: 1e9 bytes declared, 10 present.
+        byte[] file = [0, 0, 8, 3, 0, 1, 0x86, 0xA0, 0, 0, 0, 100, 0, 0, 0, 100, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+        if (gzipped)
+        {
+            using var packed = new MemoryStream();
+            using (var gzip = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true))
+                gzip.Write(file);
+            file = packed.ToArray();
+        }
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        Action act = () => IdxReader.Read(new MemoryStream(file), "declares-a-gigabyte");
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*declares-a-gigabyte*truncated*1000000000 data bytes*only 10 follow*");
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(8L << 20, "memory follows the data that is there, not the header's claim");
+    }
+
     [Fact]
     public void Read_MissingFile_ThrowsFileNotFoundNamingIt()
     {
