@@ -52,15 +52,48 @@ public sealed class CommandLineTests
         using var directory = TestData.CreateTemporaryDirectory();
         string output = Path.Combine(directory.Path, "run");
 
+        string cache = Path.Combine(directory.Path, "decoded.u8");
+        string picture = Path.Combine(directory.Path, "neighbours.png");
+
         (int exitCode, string text) = CliProcess.Run(
-            $"train --images {TestData.EmojiDirectory} --limit 64 --image-size 32 --epochs 1 --batch-size 32 --threads 2 --generator-features 8 --discriminator-features 8 --output {output}",
+            $"train --images {TestData.EmojiDirectory} --limit 64 --image-size 32 --epochs 1 --batch-size 32 --threads 2 --generator-features 8 --discriminator-features 8 --cache {cache} --output {output}",
+            TimeSpan.FromMinutes(3));
+        (int neighboursExit, string neighboursText) = CliProcess.Run(
+            $"neighbours --model {Path.Combine(output, "generator.dcgan")} --images {TestData.EmojiDirectory} --count 20 --pairs 8 --output {picture}",
             TimeSpan.FromMinutes(3));
 
         exitCode.Should().Be(0, text);
         text.Should().Contain("the images in");
+        new FileInfo(cache).Length.Should().Be(64L * 3 * 32 * 32, "the decoded images went to the cache file");
         using var generator = Dcgan.Onnx.OnnxImageGenerator.Load(Path.Combine(output, "generator.dcgan"));
         generator.Description.Channels.Should().Be(3);
         generator.Description.ImageSize.Should().Be(32);
+        neighboursExit.Should().Be(0, neighboursText);
+        neighboursText.Should().Contain("20 generated").And.Contain("50 % quantile").And.Contain("Median ratio generated/real");
+        using var image = SixLabors.ImageSharp.Image.Load(picture);
+        (image.Width, image.Height).Should().Be((8 * 34 + 2, 2 * 34 + 2), "one row of 8 samples above one row of their neighbours");
+    }
+
+    [Fact]
+    public void TrainAndEvaluate_FashionMnist_UseItsFilesClassesAndClassifier()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+        string output = Path.Combine(directory.Path, "run");
+
+        (int exitCode, string text) = CliProcess.Run(
+            $"train --dataset fashion-mnist --data-dir {TestData.FashionMnistDirectory} --limit 64 --epochs 1 --batch-size 32 --threads 2 --generator-features 8 --discriminator-features 8 --output {output}",
+            TimeSpan.FromMinutes(3));
+        (int evaluateExit, string evaluation) = CliProcess.Run(
+            $"evaluate --dataset fashion-mnist --data-dir {TestData.FashionMnistDirectory} --model {Path.Combine(output, "generator.dcgan")} --count 200 --json",
+            TimeSpan.FromMinutes(3));
+        (int wrongExit, string wrong) = CliProcess.Run($"train --dataset kmnist --output {output}", TimeSpan.FromMinutes(1));
+
+        exitCode.Should().Be(0, text);
+        text.Should().Contain("Fashion-MNIST");
+        evaluateExit.Should().Be(0, evaluation);
+        evaluation.Should().Contain("\"FrechetDistance\"");
+        wrongExit.Should().Be(2);
+        wrong.Should().Contain("kmnist").And.Contain("fashion-mnist");
     }
 
     [Fact]
