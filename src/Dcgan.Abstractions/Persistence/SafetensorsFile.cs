@@ -16,6 +16,7 @@ internal static class SafetensorsFile
 {
     private const string MetadataKey = "__metadata__";
     private const long MaxHeaderBytes = 100L << 20;
+    private const int MaxDepth = 16;
 
     // Readable metadata: JSON inside the metadata strings keeps plain quotes (\" rather than \u0022).
     private static readonly JsonSerializerOptions HeaderJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -62,12 +63,13 @@ internal static class SafetensorsFile
         JsonObject header;
         try
         {
-            header = JsonNode.Parse(all.AsSpan(8, (int)headerLength)) as JsonObject
+            // A repeated name would otherwise keep whichever came last, or throw from deep inside the parser.
+            header = JsonNode.Parse(all.AsSpan(8, (int)headerLength), documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = MaxDepth }) as JsonObject
                 ?? throw new InvalidDataException($"'{source}' has a safetensors header that is not a JSON object.");
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
-            throw new InvalidDataException($"'{source}' is not a Dcgan model file: its header at offset 8 is not valid JSON ({ex.Message}).", ex);
+            throw new InvalidDataException($"'{source}' is not a Dcgan model file: its header at offset 8 is not valid JSON, repeats a name or nests deeper than {MaxDepth} ({ex.Message}).", ex);
         }
 
         long dataStart = 8 + (long)headerLength;
@@ -87,6 +89,7 @@ internal static class SafetensorsFile
             }
             entries[name] = ParseEntry(name, node, all, dataStart, dataLength, source);
         }
+        RequireDisjoint(entries.Values, all, dataStart, source);
         return new SafetensorsContent(metadata, entries);
     }
 
@@ -103,16 +106,66 @@ internal static class SafetensorsFile
                 throw new InvalidDataException($"'{source}': tensor '{name}' has unsupported dtype '{dtype}'.");
             if (shape.Any(d => d < 0))
                 throw new InvalidDataException($"'{source}': tensor '{name}' has a negative dimension in shape [{string.Join(", ", shape)}].");
-            long expected = shape.Aggregate(1L, (a, b) => a * b) * size;
+            long expected = checked(shape.Aggregate(1L, (a, b) => a * b) * size);
             if (begin < 0 || end < begin || end > dataLength)
                 throw new InvalidDataException($"'{source}' is truncated or corrupt: tensor '{name}' spans bytes {begin}..{end} of a {dataLength}-byte data section.");
             if (end - begin != expected)
                 throw new InvalidDataException($"'{source}': tensor '{name}' of shape [{string.Join(", ", shape)}] and dtype {dtype} needs {expected} bytes, but its range holds {end - begin}.");
-            return new SafetensorsEntry(name, dtype, shape, all.AsMemory((int)(dataStart + begin), (int)(end - begin)));
+            var entry = new SafetensorsEntry(name, dtype, shape, all.AsMemory((int)(dataStart + begin), (int)(end - begin)));
+            RequireFinite(entry, source);
+            return entry;
+        }
+        catch (OverflowException ex)
+        {
+            throw new InvalidDataException($"'{source}': tensor '{name}' declares a shape whose size overflows.", ex);
         }
         catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
         {
             throw new InvalidDataException($"'{source}': the header entry for tensor '{name}' is malformed (expected dtype, shape and data_offsets).", ex);
+        }
+    }
+
+    /// <summary>Two tensors sharing bytes would alias each other's weights: refused, naming both.</summary>
+    private static void RequireDisjoint(IEnumerable<SafetensorsEntry> entries, byte[] all, long dataStart, string source)
+    {
+        SafetensorsEntry? previous = null;
+        long previousEnd = 0;
+        foreach ((SafetensorsEntry entry, long begin) in entries.Select(e => (e, Offset(e))).OrderBy(p => p.Item2).ThenBy(p => p.e.Data.Length))
+        {
+            if (previous is not null && begin < previousEnd && entry.Data.Length > 0)
+                throw new InvalidDataException($"'{source}' is corrupt: the data of tensors '{previous.Name}' and '{entry.Name}' overlap (bytes {begin}..{previousEnd}).");
+            if (entry.Data.Length > 0)
+            {
+                previous = entry;
+                previousEnd = begin + entry.Data.Length;
+            }
+        }
+
+        long Offset(SafetensorsEntry entry) =>
+            System.Runtime.InteropServices.MemoryMarshal.TryGetArray(entry.Data, out ArraySegment<byte> segment) ? segment.Offset - dataStart : 0;
+    }
+
+    /// <summary>A NaN or infinite weight makes blank or garbage images: refused at load, naming the tensor and the element.</summary>
+    private static void RequireFinite(SafetensorsEntry entry, string source)
+    {
+        ReadOnlySpan<byte> bytes = entry.Data.Span;
+        if (entry.Dtype == "F32")
+        {
+            for (int i = 0; i < bytes.Length; i += 4)
+            {
+                float value = BinaryPrimitives.ReadSingleLittleEndian(bytes[i..]);
+                if (!float.IsFinite(value))
+                    throw new InvalidDataException($"'{source}': tensor '{entry.Name}' holds a non-finite value ({value}) at element {i / 4}; a model file's weights must be finite.");
+            }
+        }
+        else if (entry.Dtype == "F64")
+        {
+            for (int i = 0; i < bytes.Length; i += 8)
+            {
+                double value = BinaryPrimitives.ReadDoubleLittleEndian(bytes[i..]);
+                if (!double.IsFinite(value))
+                    throw new InvalidDataException($"'{source}': tensor '{entry.Name}' holds a non-finite value ({value}) at element {i / 8}; a model file's weights must be finite.");
+            }
         }
     }
 
