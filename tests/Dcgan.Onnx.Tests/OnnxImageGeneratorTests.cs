@@ -6,6 +6,20 @@ namespace Dcgan.Onnx.Tests;
 
 public sealed class OnnxImageGeneratorTests
 {
+    [Fact]
+    public void Load_EveryShippedPretrainedGenerator_ServesImagesOfItsShape()
+    {
+        foreach (string name in Dcgan.Pretrained.PretrainedGenerators.Names)
+        {
+            using OnnxImageGenerator generator = OnnxImageGenerator.Load(Dcgan.Pretrained.PretrainedGenerators.Open(name), threads: 1);
+
+            ImageBatch batch = generator.Generate(2, seed: 1);
+
+            batch.Height.Should().Be(28, name);
+            batch.Pixels.ToArray().Should().OnlyContain(v => v >= -1.0001f && v <= 1.0001f, name); // tanh on ONNX Runtime may overshoot by an ulp
+        }
+    }
+
     /// <summary>One noise vector from each of <paramref name="seeds"/> seeds (0, 1, 2, ...), as <c>SampleNoise(1, seed)</c> draws them.</summary>
     private static float[] NoiseOfSeeds(int seeds, int latent) =>
         Enumerable.Range(0, seeds).SelectMany(seed => StandardNormalNoise.Sample(1, latent, seed)).ToArray();
