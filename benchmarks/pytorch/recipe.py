@@ -35,6 +35,25 @@ def init_weights(m):
         nn.init.zeros_(m.bias)
 
 
+def train_epoch(g, d, opt_g, opt_d, data, batch=64, latent=100):
+    """One epoch of the example's loop: D on a real and a fake batch, then G through the updated D; returns the last losses."""
+    ones, zeros = torch.ones(batch), torch.zeros(batch)
+    order = torch.randperm(len(data))
+    for b in range(len(data) // batch):
+        real = data[order[b * batch:(b + 1) * batch]]
+        opt_d.zero_grad()
+        fake = g(torch.randn(batch, latent, 1, 1))
+        loss_d = F.binary_cross_entropy_with_logits(d(real).view(-1), ones) + \
+            F.binary_cross_entropy_with_logits(d(fake.detach()).view(-1), zeros)
+        loss_d.backward()
+        opt_d.step()
+        opt_g.zero_grad()
+        loss_g = F.binary_cross_entropy_with_logits(d(fake).view(-1), ones)
+        loss_g.backward()
+        opt_g.step()
+    return loss_d.item(), loss_g.item()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", required=True)
@@ -61,24 +80,10 @@ def main():
     opt_d = torch.optim.Adam(d.parameters(), lr=2e-4, betas=(0.5, 0.999))
 
     data = torch.from_numpy(read_images(f"{args.data}/train-images-idx3-ubyte.gz").copy()).float() / 127.5 - 1
-    batch = 64
-    ones, zeros = torch.ones(batch), torch.zeros(batch)
     for epoch in range(1, args.epochs + 1):
         start = time.perf_counter()
-        order = torch.randperm(len(data))
-        for b in range(len(data) // batch):
-            real = data[order[b * batch:(b + 1) * batch]]
-            opt_d.zero_grad()
-            fake = g(torch.randn(batch, 100, 1, 1))
-            loss_d = F.binary_cross_entropy_with_logits(d(real).view(-1), ones) + \
-                F.binary_cross_entropy_with_logits(d(fake.detach()).view(-1), zeros)
-            loss_d.backward()
-            opt_d.step()
-            opt_g.zero_grad()
-            loss_g = F.binary_cross_entropy_with_logits(d(fake).view(-1), ones)
-            loss_g.backward()
-            opt_g.step()
-        print(f"epoch {epoch}: {time.perf_counter() - start:.1f} s, D loss {loss_d.item():.3f}, G loss {loss_g.item():.3f}", flush=True)
+        loss_d, loss_g = train_epoch(g, d, opt_g, opt_d, data)
+        print(f"epoch {epoch}: {time.perf_counter() - start:.1f} s, D loss {loss_d:.3f}, G loss {loss_g:.3f}", flush=True)
 
     g.eval()
     torch.manual_seed(0)

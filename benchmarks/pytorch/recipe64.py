@@ -18,8 +18,9 @@ import time
 import numpy as np
 import torch
 from torch import nn
-import torch.nn.functional as F
 from PIL import Image
+
+from recipe import init_weights, train_epoch  # the same loop and initialisation as the 28 px recipe
 
 EXTENSIONS = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tga", ".webp")
 
@@ -39,14 +40,6 @@ def read_folder(root, size, limit):
         left, top = (rgb.width - size) // 2, (rgb.height - size) // 2
         images[i] = np.asarray(rgb.crop((left, top, left + size, top + size))).transpose(2, 0, 1)
     return torch.from_numpy(images).float() / 127.5 - 1
-
-
-def init_weights(m):
-    if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d)):
-        nn.init.normal_(m.weight, 0.0, 0.02)
-    elif isinstance(m, nn.BatchNorm2d):
-        nn.init.normal_(m.weight, 1.0, 0.02)
-        nn.init.zeros_(m.bias)
 
 
 def networks(nz=100, ngf=64, ndf=64, nc=3):
@@ -83,25 +76,12 @@ def main():
     opt_g = torch.optim.Adam(g.parameters(), lr=2e-4, betas=(0.5, 0.999))
     opt_d = torch.optim.Adam(d.parameters(), lr=2e-4, betas=(0.5, 0.999))
     batch = 64
-    ones, zeros = torch.ones(batch), torch.zeros(batch)
     steps = len(data) // batch
     for epoch in range(1, args.epochs + 1):
         start = time.perf_counter()
-        order = torch.randperm(len(data))
-        for b in range(steps):
-            real = data[order[b * batch:(b + 1) * batch]]
-            opt_d.zero_grad()
-            fake = g(torch.randn(batch, 100, 1, 1))
-            loss_d = F.binary_cross_entropy_with_logits(d(real).view(-1), ones) + \
-                F.binary_cross_entropy_with_logits(d(fake.detach()).view(-1), zeros)
-            loss_d.backward()
-            opt_d.step()
-            opt_g.zero_grad()
-            loss_g = F.binary_cross_entropy_with_logits(d(fake).view(-1), ones)
-            loss_g.backward()
-            opt_g.step()
+        loss_d, loss_g = train_epoch(g, d, opt_g, opt_d, data, batch)
         seconds = time.perf_counter() - start
-        print(f"epoch {epoch}: {seconds:.1f} s, {steps * batch / seconds:.1f} images/s, D loss {loss_d.item():.3f}, G loss {loss_g.item():.3f}", flush=True)
+        print(f"epoch {epoch}: {seconds:.1f} s, {steps * batch / seconds:.1f} images/s, D loss {loss_d:.3f}, G loss {loss_g:.3f}", flush=True)
 
 
 if __name__ == "__main__":

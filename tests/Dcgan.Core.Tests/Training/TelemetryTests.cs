@@ -41,18 +41,25 @@ public sealed class TelemetryTests
         return (measurements, listener);
     }
 
-    [Fact]
-    public void Train_RecordsStepsImagesLossesScoresThroughputAndEpochSpans()
+    private static (List<Activity> Activities, ActivityListener Listener) ListenToActivities()
     {
-        using var directory = TestData.CreateTemporaryDirectory();
         var activities = new List<Activity>();
-        using var activityListener = new ActivityListener
+        var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == TrainingTelemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity => { lock (activities) activities.Add(activity); },
         };
-        ActivitySource.AddActivityListener(activityListener);
+        ActivitySource.AddActivityListener(listener);
+        return (activities, listener);
+    }
+
+    [Fact]
+    public void Train_RecordsStepsImagesLossesScoresThroughputAndEpochSpans()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+        (List<Activity> activities, ActivityListener activityListener) = ListenToActivities();
+        using IDisposable _ = activityListener;
         (List<Measurement> measurements, MeterListener listener) = Listen(TrainingTelemetry.Name);
 
         TrainingResult result;
@@ -91,14 +98,8 @@ public sealed class TelemetryTests
     [Fact]
     public void Train_Cancelled_EndsTheEpochSpanAsAnError()
     {
-        var activities = new List<Activity>();
-        using var activityListener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == TrainingTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => { lock (activities) activities.Add(activity); },
-        };
-        ActivitySource.AddActivityListener(activityListener);
+        (List<Activity> activities, ActivityListener activityListener) = ListenToActivities();
+        using IDisposable _ = activityListener;
         using var cancellation = new CancellationTokenSource();
         var progress = new Progress(() => cancellation.Cancel());
 
