@@ -76,6 +76,7 @@ internal static class SafetensorsFile
         long dataLength = all.Length - dataStart;
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         var entries = new Dictionary<string, SafetensorsEntry>(StringComparer.Ordinal);
+        var ranges = new List<(string Name, long Begin, long End)>();
         foreach ((string name, JsonNode? node) in header)
         {
             if (name == MetadataKey)
@@ -87,19 +88,21 @@ internal static class SafetensorsFile
                 }
                 continue;
             }
-            entries[name] = ParseEntry(name, node, all, dataStart, dataLength, source);
+            SafetensorsEntry entry = ParseEntry(name, node, all, dataStart, dataLength, source, out long begin);
+            entries[name] = entry;
+            ranges.Add((name, begin, begin + entry.Data.Length));
         }
-        RequireDisjoint(entries.Values, all, dataStart, source);
+        RequireDisjoint(ranges, source);
         return new SafetensorsContent(metadata, entries);
     }
 
-    private static SafetensorsEntry ParseEntry(string name, JsonNode? node, byte[] all, long dataStart, long dataLength, string source)
+    private static SafetensorsEntry ParseEntry(string name, JsonNode? node, byte[] all, long dataStart, long dataLength, string source, out long begin)
     {
         try
         {
             string dtype = node!["dtype"]!.GetValue<string>();
             long[] shape = node["shape"]!.AsArray().Select(d => d!.GetValue<long>()).ToArray();
-            long begin = node["data_offsets"]![0]!.GetValue<long>();
+            begin = node["data_offsets"]![0]!.GetValue<long>();
             long end = node["data_offsets"]![1]!.GetValue<long>();
             int size = ElementSize(dtype);
             if (size == 0)
@@ -125,48 +128,47 @@ internal static class SafetensorsFile
         }
     }
 
-    /// <summary>Two tensors sharing bytes would alias each other's weights: refused, naming both.</summary>
-    private static void RequireDisjoint(IEnumerable<SafetensorsEntry> entries, byte[] all, long dataStart, string source)
+    /// <summary>Two tensors sharing bytes would alias each other's weights: refused, naming both. Empty tensors share nothing.</summary>
+    private static void RequireDisjoint(List<(string Name, long Begin, long End)> ranges, string source)
     {
-        SafetensorsEntry? previous = null;
-        long previousEnd = 0;
-        foreach ((SafetensorsEntry entry, long begin) in entries.Select(e => (e, Offset(e))).OrderBy(p => p.Item2).ThenBy(p => p.e.Data.Length))
+        (string Name, long Begin, long End)? previous = null;
+        foreach ((string Name, long Begin, long End) range in ranges.Where(r => r.End > r.Begin).OrderBy(r => r.Begin))
         {
-            if (previous is not null && begin < previousEnd && entry.Data.Length > 0)
-                throw new InvalidDataException($"'{source}' is corrupt: the data of tensors '{previous.Name}' and '{entry.Name}' overlap (bytes {begin}..{previousEnd}).");
-            if (entry.Data.Length > 0)
-            {
-                previous = entry;
-                previousEnd = begin + entry.Data.Length;
-            }
+            if (previous is { } last && range.Begin < last.End)
+                throw new InvalidDataException($"'{source}' is corrupt: the data of tensors '{last.Name}' and '{range.Name}' overlap (bytes {range.Begin}..{last.End}).");
+            previous = range;
         }
-
-        long Offset(SafetensorsEntry entry) =>
-            System.Runtime.InteropServices.MemoryMarshal.TryGetArray(entry.Data, out ArraySegment<byte> segment) ? segment.Offset - dataStart : 0;
     }
 
     /// <summary>A NaN or infinite weight makes blank or garbage images: refused at load, naming the tensor and the element.</summary>
     private static void RequireFinite(SafetensorsEntry entry, string source)
     {
-        ReadOnlySpan<byte> bytes = entry.Data.Span;
-        if (entry.Dtype == "F32")
+        int bad = entry.Dtype switch
         {
-            for (int i = 0; i < bytes.Length; i += 4)
-            {
-                float value = BinaryPrimitives.ReadSingleLittleEndian(bytes[i..]);
-                if (!float.IsFinite(value))
-                    throw new InvalidDataException($"'{source}': tensor '{entry.Name}' holds a non-finite value ({value}) at element {i / 4}; a model file's weights must be finite.");
-            }
-        }
-        else if (entry.Dtype == "F64")
+            "F32" => FirstNonFinite<float>(entry.Data.Span),
+            "F64" => FirstNonFinite<double>(entry.Data.Span),
+            _ => -1,
+        };
+        if (bad >= 0)
         {
-            for (int i = 0; i < bytes.Length; i += 8)
-            {
-                double value = BinaryPrimitives.ReadDoubleLittleEndian(bytes[i..]);
-                if (!double.IsFinite(value))
-                    throw new InvalidDataException($"'{source}': tensor '{entry.Name}' holds a non-finite value ({value}) at element {i / 8}; a model file's weights must be finite.");
-            }
+            string value = entry.Dtype == "F32"
+                ? BinaryPrimitives.ReadSingleLittleEndian(entry.Data.Span[(4 * bad)..]).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : BinaryPrimitives.ReadDoubleLittleEndian(entry.Data.Span[(8 * bad)..]).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            throw new InvalidDataException($"'{source}': tensor '{entry.Name}' holds a non-finite value ({value}) at element {bad}; a model file's weights must be finite.");
         }
+    }
+
+    /// <summary>The index of the first NaN or infinity among the little-endian elements in <paramref name="bytes"/>, or -1.</summary>
+    private static int FirstNonFinite<T>(ReadOnlySpan<byte> bytes) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        // The format is little-endian, as is every platform TorchSharp and ONNX Runtime ship for.
+        ReadOnlySpan<T> values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, T>(bytes);
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!T.IsFinite(values[i]))
+                return i;
+        }
+        return -1;
     }
 
     /// <summary>Bytes per element of a safetensors dtype this library reads, or 0 for any other.</summary>

@@ -3,10 +3,13 @@ namespace Dcgan.Evaluation;
 /// <summary>What <see cref="NearestNeighbours.Find"/> found: for each query, the distance to its nearest reference and which one it is.</summary>
 public sealed class NearestNeighbourMatches
 {
+    private readonly float[] sorted;
+
     internal NearestNeighbourMatches(float[] distances, int[] indices)
     {
         Distances = distances;
         Indices = indices;
+        sorted = [.. distances.Order()];
     }
 
     /// <summary>The L2 distance from each query to its nearest reference.</summary>
@@ -23,7 +26,6 @@ public sealed class NearestNeighbourMatches
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(share, 0.0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(share, 1.0);
-        float[] sorted = [.. Distances.Order()];
         double rank = share * (sorted.Length - 1);
         int low = (int)Math.Floor(rank);
         int high = Math.Min(low + 1, sorted.Length - 1);

@@ -18,12 +18,7 @@ public sealed partial class MnistPretrainedTests
 
         MnistEvaluation evaluation = evaluator.Evaluate(generator, count: 10_000, seed: 0);
 
-        evaluation.FrechetDistance.Should().BeApproximately(Number(card, "Fréchet distance"), 1e-3 * Number(card, "Fréchet distance"));
-        evaluation.ClassifierScore.Should().BeApproximately(Number(card, "classifier score"), 1e-3);
-        evaluation.MeanConfidence.Should().BeApproximately(Number(card, "mean confidence"), 1e-3);
-        // The card prints shares to 0.1%: each must round to what it says.
-        evaluation.ClassFractions.Select(f => Math.Round(f * 100, 1, MidpointRounding.AwayFromZero)).Should().Equal(Shares(card, "digit shares 0 to 9"));
-        evaluation.Collapsed.Should().BeFalse();
+        ShouldMatchCard(evaluation, card, "digit shares 0 to 9");
     }
 
     [Fact]
@@ -36,11 +31,7 @@ public sealed partial class MnistPretrainedTests
         MnistEvaluation evaluation = evaluator.Evaluate(generator, count: 10_000, seed: 0);
 
         generator.Description.ImageSize.Should().Be(28);
-        evaluation.FrechetDistance.Should().BeApproximately(Number(card, "Fréchet distance"), 1e-3 * Number(card, "Fréchet distance"));
-        evaluation.ClassifierScore.Should().BeApproximately(Number(card, "classifier score"), 1e-3);
-        evaluation.MeanConfidence.Should().BeApproximately(Number(card, "mean confidence"), 1e-3);
-        evaluation.ClassFractions.Select(f => Math.Round(f * 100, 1, MidpointRounding.AwayFromZero)).Should().Equal(Shares(card, "class shares 0 to 9"));
-        evaluation.Collapsed.Should().BeFalse();
+        ShouldMatchCard(evaluation, card, "class shares 0 to 9");
         new FileInfo(Path.Combine(TestData.RepositoryRoot, "src", "Dcgan.Pretrained", "fashion-mnist-generator.dcgan")).Length.Should().BeLessThan(10 << 20);
     }
 
@@ -70,6 +61,16 @@ public sealed partial class MnistPretrainedTests
         evaluation.ClassFrechetDistances.Average().Should().BeApproximately(Number(card, "mean per-digit Fréchet distance"), 1e-3 * Number(card, "mean per-digit Fréchet distance"));
         evaluation.Overall.FrechetDistance.Should().BeApproximately(Number(card, "Fréchet distance, all digits"), 1e-3 * Number(card, "Fréchet distance, all digits"));
         new FileInfo(Path.Combine(TestData.RepositoryRoot, "src", "Dcgan.Pretrained", "mnist-conditional-generator.dcgan")).Length.Should().BeLessThan(10 << 20);
+    }
+
+    /// <summary>The card's distance, score, confidence and shares (printed to 0.1%: each must round to what it says), and no collapse.</summary>
+    private static void ShouldMatchCard(MnistEvaluation evaluation, string card, string sharesRow)
+    {
+        evaluation.FrechetDistance.Should().BeApproximately(Number(card, "Fréchet distance"), 1e-3 * Number(card, "Fréchet distance"));
+        evaluation.ClassifierScore.Should().BeApproximately(Number(card, "classifier score"), 1e-3);
+        evaluation.MeanConfidence.Should().BeApproximately(Number(card, "mean confidence"), 1e-3);
+        evaluation.ClassFractions.Select(f => Math.Round(f * 100, 1, MidpointRounding.AwayFromZero)).Should().Equal(Shares(card, sharesRow));
+        evaluation.Collapsed.Should().BeFalse();
     }
 
     private static string ModelCard(string file) => File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "models", file));
