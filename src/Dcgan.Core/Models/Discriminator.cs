@@ -44,6 +44,12 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
     /// <exception cref="ArgumentNullException"><paramref name="shape"/> or <paramref name="architecture"/> is null.</exception>
     /// <exception cref="ArgumentException">The shape or the part is invalid.</exception>
     public Discriminator(ImageShape shape, DiscriminatorArchitecture architecture, long seed)
+        : this(shape, architecture, seed, device: null)
+    {
+    }
+
+    /// <summary>Creates the discriminator's layers on <paramref name="device"/>; on the meta device no weights are allocated or drawn.</summary>
+    internal Discriminator(ImageShape shape, DiscriminatorArchitecture architecture, long seed, Device? device)
         : base(nameof(Discriminator))
     {
         ArgumentNullException.ThrowIfNull(shape);
@@ -58,33 +64,31 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
         {
             // A conditional discriminator sees the one-hot label as ClassCount constant channels beside the image;
             // a packing one sees Packing such images stacked along the channels.
-            nn.Conv2d((shape.Channels + shape.ClassCount) * architecture.Packing, width, 4, stride: 2, padding: 1L, bias: false),
+            nn.Conv2d((shape.Channels + shape.ClassCount) * architecture.Packing, width, 4, stride: 2, padding: 1L, bias: false, device: device),
             nn.LeakyReLU(0.2, inplace: true),
         };
 
         for (int i = 1; i < shape.Doublings; i++)
         {
-            layers.Add(nn.Conv2d(width, width * 2, 4, stride: 2, padding: 1L, bias: false));
+            layers.Add(nn.Conv2d(width, width * 2, 4, stride: 2, padding: 1L, bias: false, device: device));
             if (architecture.BatchNorm)
-                layers.Add(nn.BatchNorm2d(width * 2));
+                layers.Add(nn.BatchNorm2d(width * 2, device: device));
             layers.Add(nn.LeakyReLU(0.2, inplace: true));
             width *= 2;
         }
 
         foreach (DiscriminatorPiece piece in architecture.Pieces)
         {
-            layers.Add(piece.CreateLayer(width, shape.BaseSize, seed));
+            layers.Add(piece.CreateLayer(width, shape.BaseSize, seed, device));
             width += piece.AddedChannels;
         }
 
         // Collapse the BaseSize x BaseSize map to one logit with a full-size kernel.
-        layers.Add(nn.Conv2d(width, 1, shape.BaseSize, stride: 1, padding: 0L, bias: false));
+        layers.Add(nn.Conv2d(width, 1, shape.BaseSize, stride: 1, padding: 0L, bias: false, device: device));
 
         main = nn.Sequential(layers.Select((layer, index) => (index.ToString(System.Globalization.CultureInfo.InvariantCulture), layer)).ToArray());
         RegisterComponents();
-
-        using var random = new torch.Generator((ulong)seed);
-        WeightInitialization.Apply(this, random);
+        WeightInitialization.Apply(this, seed, device);
     }
 
     /// <summary>The image size, channels and classes this discriminator was built for.</summary>

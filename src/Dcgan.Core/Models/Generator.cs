@@ -49,6 +49,12 @@ public sealed class Generator : nn.Module<Tensor, Tensor?, Tensor>
     /// <exception cref="ArgumentNullException"><paramref name="shape"/> or <paramref name="architecture"/> is null.</exception>
     /// <exception cref="ArgumentException">The shape or the part is invalid.</exception>
     public Generator(ImageShape shape, GeneratorArchitecture architecture, long seed)
+        : this(shape, architecture, seed, device: null)
+    {
+    }
+
+    /// <summary>Creates the generator's layers on <paramref name="device"/>; on the meta device no weights are allocated or drawn.</summary>
+    internal Generator(ImageShape shape, GeneratorArchitecture architecture, long seed, Device? device)
         : base(nameof(Generator))
     {
         ArgumentNullException.ThrowIfNull(shape);
@@ -64,26 +70,24 @@ public sealed class Generator : nn.Module<Tensor, Tensor?, Tensor>
 
         // Project the noise (a 1x1 map, with the one-hot label appended when conditional) to BaseSize x BaseSize
         // with a full-size kernel. On a one-hot input this layer's weights are a learned embedding of each class.
-        layers.Add(nn.ConvTranspose2d(shape.LatentSize + shape.ClassCount, width, shape.BaseSize, stride: 1, padding: 0L, bias: false));
-        layers.Add(nn.BatchNorm2d(width));
+        layers.Add(nn.ConvTranspose2d(shape.LatentSize + shape.ClassCount, width, shape.BaseSize, stride: 1, padding: 0L, bias: false, device: device));
+        layers.Add(nn.BatchNorm2d(width, device: device));
         layers.Add(nn.ReLU(inplace: true));
 
         for (int i = 1; i < doublings; i++)
         {
-            layers.Add(nn.ConvTranspose2d(width, width / 2, 4, stride: 2, padding: 1L, bias: false));
-            layers.Add(nn.BatchNorm2d(width / 2));
+            layers.Add(nn.ConvTranspose2d(width, width / 2, 4, stride: 2, padding: 1L, bias: false, device: device));
+            layers.Add(nn.BatchNorm2d(width / 2, device: device));
             layers.Add(nn.ReLU(inplace: true));
             width /= 2;
         }
 
-        layers.Add(nn.ConvTranspose2d(width, shape.Channels, 4, stride: 2, padding: 1L, bias: false));
+        layers.Add(nn.ConvTranspose2d(width, shape.Channels, 4, stride: 2, padding: 1L, bias: false, device: device));
         layers.Add(nn.Tanh());
 
         main = nn.Sequential(layers.Select((layer, index) => (index.ToString(System.Globalization.CultureInfo.InvariantCulture), layer)).ToArray());
         RegisterComponents();
-
-        using var random = new torch.Generator((ulong)seed);
-        WeightInitialization.Apply(this, random);
+        WeightInitialization.Apply(this, seed, device);
     }
 
     /// <summary>The noise length, image size, channels and classes this generator was built with.</summary>

@@ -16,8 +16,12 @@ namespace Dcgan.Models;
 /// </remarks>
 internal static class WeightInitialization
 {
-    public static void Apply(nn.Module module, torch.Generator random)
+    /// <summary>Draws the initial weights of every convolution and batch norm of <paramref name="module"/> from <paramref name="seed"/>; a module built on the meta device (shapes only, no storage) is left alone.</summary>
+    public static void Apply(nn.Module module, long seed, Device? device)
     {
+        if (device?.type == DeviceType.META)
+            return;
+        using var random = new torch.Generator((ulong)seed);
         using IDisposable noGrad = no_grad();
         foreach ((string _, nn.Module child) in module.named_modules())
         {

@@ -46,11 +46,13 @@ public static class CheckpointFile
         // The optimisation settings as stored, read only for the summary's seed and batch size.
         JsonNode? settings = ParseJson<JsonNode>(content, content.Metadata.ContainsKey(LegacyOptionsKey) ? LegacyOptionsKey : OptimizationKey, path, "optimisation settings");
         JsonArray history = content.Metadata.ContainsKey(HistoryKey) ? ParseJson<JsonArray>(content, HistoryKey, path, "history") : [];
+        string prefix = content.Tensors.Keys.Any(k => k.StartsWith(AveragePrefix, StringComparison.Ordinal)) ? AveragePrefix : "generator.";
+        Dictionary<string, SafetensorsEntry> tensors = Only(content, prefix);
+        ModelFile.CheckDeclaredShapes(device => new Generator(architecture.Shape, architecture.Generator, seed: 0, device), tensors, prefix, path);
         var generator = new Generator(architecture);
         try
         {
-            string prefix = content.Tensors.Keys.Any(k => k.StartsWith(AveragePrefix, StringComparison.Ordinal)) ? AveragePrefix : "generator.";
-            ModelFile.LoadStateDict(generator, Only(content, prefix), prefix, path);
+            ModelFile.LoadStateDict(generator, tensors, prefix, path);
             generator.Training = new TrainingSummary(ParseInt(content, "epoch", path), ParseStep(content, path),
                 settings?["Seed"]?.GetValue<long>() ?? 0, settings?["BatchSize"]?.GetValue<int>() ?? 0, content.Metadata.GetValueOrDefault("data_source") ?? "",
                 LastLoss(history, "DiscriminatorLoss"), LastLoss(history, "GeneratorLoss"), ParseTrainingSeconds(content), ModelMetadata.LibraryVersion);

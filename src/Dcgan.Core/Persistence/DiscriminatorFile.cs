@@ -25,6 +25,6 @@ public static class DiscriminatorFile
     public static Discriminator Load(string path)
     {
         using FileStream stream = ModelFile.OpenRead(path);
-        return ModelFile.Load(stream, path, ModelKind.Discriminator, manifest => new Discriminator(manifest.Shape, manifest.Discriminator!, seed: 0));
+        return ModelFile.Load(stream, path, ModelKind.Discriminator, (manifest, device) => new Discriminator(manifest.Shape, manifest.Discriminator!, seed: 0, device));
     }
 }

@@ -55,5 +55,5 @@ public static class GeneratorFile
     }
 
     private static Generator Load(Stream stream, string source) =>
-        ModelFile.Load(stream, source, ModelKind.Generator, manifest => new Generator(manifest.Shape, manifest.Generator!, seed: 0) { Training = manifest.Training });
+        ModelFile.Load(stream, source, ModelKind.Generator, (manifest, device) => new Generator(manifest.Shape, manifest.Generator!, seed: 0, device) { Training = manifest.Training });
 }

@@ -33,6 +33,7 @@ internal static class ModelFile
     private const string DiscriminatorKey = "discriminator";
     private const string TrainingKey = "training";
     private const string LegacyArchitectureKey = "architecture";
+    private static readonly Device MetaDevice = new(DeviceType.META, -1);
 
     public static void Save(string path, Generator generator) => AtomicFile.Write(path, stream => Save(stream, generator));
 
@@ -72,7 +73,7 @@ internal static class ModelFile
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
     }
 
-    public static TModule Load<TModule>(Stream stream, string source, ModelKind kind, Func<ModelManifest, TModule> create)
+    public static TModule Load<TModule>(Stream stream, string source, ModelKind kind, Func<ModelManifest, Device?, TModule> create)
         where TModule : nn.Module
     {
         // Read the file once; both format readers work on these bytes.
@@ -83,11 +84,12 @@ internal static class ModelFile
             bytes = buffer.ToArray();
         }
         if (ModelMetadata.IsVersion1(bytes))
-            return LoadVersion1(new MemoryStream(bytes, writable: false), source, kind, create);
+            return LoadVersion1(new MemoryStream(bytes, writable: false), source, kind, manifest => create(manifest, null));
 
         SafetensorsContent content = SafetensorsFile.Read(bytes, source);
         ModelManifest manifest = ReadManifest(content.Metadata, source, kind);
-        TModule module = create(manifest);
+        CheckDeclaredShapes(device => create(manifest, device), content.Tensors, prefix: "", source);
+        TModule module = create(manifest, null);
         try
         {
             LoadStateDict(module, content.Tensors, prefix: "", source);
@@ -140,34 +142,51 @@ internal static class ModelFile
         JsonSerializer.Deserialize<T>(metadata.GetValueOrDefault(key) ?? "null")
             ?? throw new InvalidDataException($"'{source}' has no '{key}' in its metadata.");
 
-    /// <summary>Copies tensors named <c>prefix + key</c> into the module's state dict, checking names, shapes and types.</summary>
+    /// <summary>
+    /// Compares the file's tensors with the module the file declares, built on the meta device: shapes only, no storage and
+    /// no initial weights. A header that declares a network far larger than the tensors it holds (a few megabytes asking for
+    /// gigabytes) is refused here, before any weight is allocated.
+    /// </summary>
+    /// <param name="layout">Builds the declared module on the device it is given.</param>
+    /// <param name="tensors">The file's tensors.</param>
+    /// <param name="prefix">The prefix of the module's tensors in the file.</param>
+    /// <param name="source">The file, for messages.</param>
+    /// <exception cref="InvalidDataException">A tensor is missing, extra, or of another shape or type.</exception>
+    public static void CheckDeclaredShapes(Func<Device, nn.Module> layout, IReadOnlyDictionary<string, SafetensorsEntry> tensors, string prefix, string source)
+    {
+        using nn.Module module = layout(MetaDevice);
+        CheckStateDict(module.state_dict(), tensors, prefix, source);
+    }
+
+    /// <summary>Copies tensors named <c>prefix + key</c> into the module's state dict, checking names, shapes and types first.</summary>
     public static void LoadStateDict(nn.Module module, IReadOnlyDictionary<string, SafetensorsEntry> tensors, string prefix, string source)
     {
         Dictionary<string, Tensor> state = module.state_dict();
+        CheckStateDict(state, tensors, prefix, source);
+        using IDisposable noGrad = no_grad();
+        foreach ((string key, Tensor target) in state)
+        {
+            using Tensor value = TensorEntries.ToTensor(tensors[prefix + key]);
+            target.copy_(value);
+        }
+    }
+
+    private static void CheckStateDict(Dictionary<string, Tensor> state, IReadOnlyDictionary<string, SafetensorsEntry> tensors, string prefix, string source)
+    {
         var problems = new List<string>();
         foreach ((string key, Tensor target) in state)
         {
             if (!tensors.TryGetValue(prefix + key, out SafetensorsEntry? entry))
-            {
                 problems.Add($"tensor '{prefix + key}' is missing (expected shape [{string.Join(", ", target.shape)}])");
-                continue;
-            }
-            if (!entry.Shape.SequenceEqual(target.shape))
+            else if (!entry.Shape.SequenceEqual(target.shape))
                 problems.Add($"tensor '{prefix + key}' has shape [{string.Join(", ", entry.Shape)}] in the file but [{string.Join(", ", target.shape)}] in the model");
+            else if (entry.Dtype != TensorEntries.DtypeName(target.dtype))
+                problems.Add($"tensor '{prefix + key}' is {entry.Dtype} in the file but {TensorEntries.DtypeName(target.dtype) ?? target.dtype.ToString()} in the model");
         }
         foreach (string name in tensors.Keys.Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && !state.ContainsKey(n[prefix.Length..])))
             problems.Add($"tensor '{name}' in the file has no place in the model");
         if (problems.Count > 0)
             throw new InvalidDataException($"'{source}' does not match the architecture it declares: {string.Join("; ", problems)}.");
-
-        using IDisposable noGrad = no_grad();
-        foreach ((string key, Tensor target) in state)
-        {
-            using Tensor value = TensorEntries.ToTensor(tensors[prefix + key]);
-            if (value.dtype != target.dtype)
-                throw new InvalidDataException($"'{source}': tensor '{prefix + key}' is {value.dtype} in the file but {target.dtype} in the model.");
-            target.copy_(value);
-        }
     }
 
     private static TModule LoadVersion1<TModule>(MemoryStream stream, string source, ModelKind kind, Func<ModelManifest, TModule> create)

@@ -7,17 +7,28 @@ namespace Dcgan.Persistence;
 /// <summary>TorchSharp tensors to and from the raw safetensors entries of Dcgan.Abstractions' <see cref="SafetensorsFile"/>.</summary>
 internal static class TensorEntries
 {
+    /// <summary>The safetensors name of <paramref name="type"/> (<c>F32</c>, ...), or null for a type Dcgan files never hold.</summary>
+    public static string? DtypeName(ScalarType type) => type switch
+    {
+        ScalarType.Float32 => "F32",
+        ScalarType.Float64 => "F64",
+        ScalarType.Int64 => "I64",
+        ScalarType.Int32 => "I32",
+        ScalarType.Byte => "U8",
+        _ => null,
+    };
+
     public static SafetensorsEntry ToEntry(string name, Tensor tensor)
     {
         using Tensor cpu = tensor.detach().cpu().contiguous();
-        (string dtype, byte[] bytes) = cpu.dtype switch
+        string dtype = DtypeName(cpu.dtype) ?? throw new NotSupportedException($"Tensor '{name}' of type {cpu.dtype} cannot be saved.");
+        byte[] bytes = cpu.dtype switch
         {
-            ScalarType.Float32 => ("F32", MemoryMarshal.AsBytes(cpu.data<float>().ToArray().AsSpan()).ToArray()),
-            ScalarType.Float64 => ("F64", MemoryMarshal.AsBytes(cpu.data<double>().ToArray().AsSpan()).ToArray()),
-            ScalarType.Int64 => ("I64", MemoryMarshal.AsBytes(cpu.data<long>().ToArray().AsSpan()).ToArray()),
-            ScalarType.Int32 => ("I32", MemoryMarshal.AsBytes(cpu.data<int>().ToArray().AsSpan()).ToArray()),
-            ScalarType.Byte => ("U8", cpu.data<byte>().ToArray()),
-            _ => throw new NotSupportedException($"Tensor '{name}' of type {cpu.dtype} cannot be saved."),
+            ScalarType.Float32 => MemoryMarshal.AsBytes(cpu.data<float>().ToArray().AsSpan()).ToArray(),
+            ScalarType.Float64 => MemoryMarshal.AsBytes(cpu.data<double>().ToArray().AsSpan()).ToArray(),
+            ScalarType.Int64 => MemoryMarshal.AsBytes(cpu.data<long>().ToArray().AsSpan()).ToArray(),
+            ScalarType.Int32 => MemoryMarshal.AsBytes(cpu.data<int>().ToArray().AsSpan()).ToArray(),
+            _ => cpu.data<byte>().ToArray(),
         };
         return new SafetensorsEntry(name, dtype, cpu.shape, bytes);
     }

@@ -55,6 +55,9 @@ internal static class TrainingCheckpoint
     {
         SafetensorsContent content = CheckpointFile.Read(path);
         (DcganArchitecture architecture, OptimizationOptions optimization) = ParseSettings(content, path);
+        // The trainer builds the declared networks next: refuse a checkpoint whose tensors do not fit them first.
+        ModelFile.CheckDeclaredShapes(device => new Generator(architecture.Shape, architecture.Generator, seed: 0, device), Only(content, "generator."), "generator.", path);
+        ModelFile.CheckDeclaredShapes(device => new Discriminator(architecture.Shape, architecture.Discriminator, seed: 0, device), Only(content, "discriminator."), "discriminator.", path);
         SafetensorsEntry fixedNoise = Required(content, "fixed_noise", path);
         if (fixedNoise.Shape.Length == 0 || fixedNoise.Shape[0] is <= 0 or > int.MaxValue)
             throw new InvalidDataException($"Checkpoint '{path}' has fixed noise of shape [{string.Join(", ", fixedNoise.Shape)}]; expected [count, latent size].");

@@ -78,4 +78,55 @@ public sealed class HostileModelFileTests
 
         ShouldBeRefused(file, $"tensor '{weight.Name}' holds a non-finite value (NaN) at element 3");
     }
+
+    // A generator that small files declare as 2^20 feature maps: its first weight alone would be [16, 2^21, 7, 7], 6.6 GB.
+    private const int HugeFeatureMaps = 1 << 20;
+
+    [Fact]
+    public void DeclaredArchitectureFarLargerThanTheTensors_IsRefusedBeforeAnyWeightIsAllocated()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+        string path = Path.Combine(directory.Path, "hostile.dcgan");
+        using (var generator = new Generator(Models.GeneratorTests.Small, seed: 1))
+            GeneratorFile.Save(generator, path);
+        SafetensorsContent content = SafetensorsFile.Read(File.ReadAllBytes(path), path);
+        var metadata = new Dictionary<string, string>(content.Metadata) { ["generator_feature_maps"] = HugeFeatureMaps.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        using (FileStream stream = File.Create(path))
+            SafetensorsFile.Write(stream, metadata, content.Tensors.Values);
+
+        long before = Environment.WorkingSet;
+        Action load = () => GeneratorFile.Load(path).Dispose();
+
+        load.Should().Throw<InvalidDataException>()
+            .WithMessage("*hostile.dcgan*does not match the architecture it declares*'main.0.weight' has shape [16, 16, 7, 7] in the file but [16, 2097152, 7, 7] in the model*");
+        (Environment.WorkingSet - before).Should().BeLessThan(256L << 20, "the declared shapes are compared on the meta device, before any weight exists");
+    }
+
+    [Fact]
+    public void CheckpointDeclaringAnotherArchitecture_IsRefusedBeforeTheNetworksAreBuilt()
+    {
+        using var directory = TestData.CreateTemporaryDirectory();
+        string path = Path.Combine(directory.Path, "hostile.dcgan-ckpt");
+        DcganArchitecture huge = Models.GeneratorTests.Small with { Discriminator = Models.GeneratorTests.Small.Discriminator with { FeatureMaps = HugeFeatureMaps } };
+        using (var generator = new Generator(Models.GeneratorTests.Small, seed: 1))
+        using (var discriminator = new Discriminator(Models.GeneratorTests.Small, seed: 1))
+        {
+            var metadata = new Dictionary<string, string>
+            {
+                [CheckpointFile.ArchitectureKey] = System.Text.Json.JsonSerializer.Serialize(huge),
+                ["optimization"] = System.Text.Json.JsonSerializer.Serialize(new Dcgan.Training.OptimizationOptions()),
+                ["epoch"] = "1",
+            };
+            CheckpointFile.Write(path, metadata, [
+                .. generator.state_dict().Select(p => TensorEntries.ToEntry("generator." + p.Key, p.Value)),
+                .. discriminator.state_dict().Select(p => TensorEntries.ToEntry("discriminator." + p.Key, p.Value))]);
+        }
+
+        long before = Environment.WorkingSet;
+        Action resume = () => new DcganBuilder().WithResumeFrom(path).Build().Dispose();
+
+        resume.Should().Throw<DcganValidationException>()
+            .WithMessage("*ResumeFrom*hostile.dcgan-ckpt*does not match the architecture it declares*'discriminator.main.0.weight' has shape [8, 1, 4, 4] in the file but [1048576, 1, 4, 4] in the model*");
+        (Environment.WorkingSet - before).Should().BeLessThan(256L << 20);
+    }
 }

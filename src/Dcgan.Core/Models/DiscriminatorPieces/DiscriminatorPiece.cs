@@ -45,5 +45,6 @@ public abstract record DiscriminatorPiece
     /// <param name="channels">Feature maps coming in.</param>
     /// <param name="mapSize">Their side.</param>
     /// <param name="seed">The discriminator's seed; a piece with weights derives its own stream from it.</param>
-    internal abstract nn.Module<Tensor, Tensor> CreateLayer(int channels, int mapSize, long seed);
+    /// <param name="device">Where its weights live; null for the CPU. On the meta device a piece allocates and draws nothing.</param>
+    internal abstract nn.Module<Tensor, Tensor> CreateLayer(int channels, int mapSize, long seed, Device? device);
 }

@@ -28,8 +28,9 @@ internal sealed class MinibatchDiscrimination : nn.Module<Tensor, Tensor>
     /// <param name="kernelCount">Kernels <c>K</c>: the channels appended.</param>
     /// <param name="kernelDimensions">Dimensions <c>D</c> of each kernel's projection.</param>
     /// <param name="seed">Seed of the N(0, 0.02) initialisation of the projection.</param>
+    /// <param name="device">Where the projection lives; on the meta device it is neither allocated nor drawn.</param>
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive.</exception>
-    public MinibatchDiscrimination(long inputFeatures, int kernelCount, int kernelDimensions, long seed = 0)
+    public MinibatchDiscrimination(long inputFeatures, int kernelCount, int kernelDimensions, long seed = 0, Device? device = null)
         : base(nameof(MinibatchDiscrimination))
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputFeatures);
@@ -37,8 +38,16 @@ internal sealed class MinibatchDiscrimination : nn.Module<Tensor, Tensor>
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kernelDimensions);
         this.kernelCount = kernelCount;
         this.kernelDimensions = kernelDimensions;
-        using var random = new torch.Generator((ulong)seed);
-        kernels = nn.Parameter(randn([inputFeatures, (long)kernelCount * kernelDimensions], generator: random).mul_(0.02));
+        long[] shape = [inputFeatures, (long)kernelCount * kernelDimensions];
+        if (device?.type == DeviceType.META)
+        {
+            kernels = nn.Parameter(empty(shape, device: device));
+        }
+        else
+        {
+            using var random = new torch.Generator((ulong)seed);
+            kernels = nn.Parameter(randn(shape, generator: random).mul_(0.02));
+        }
         RegisterComponents();
     }
 

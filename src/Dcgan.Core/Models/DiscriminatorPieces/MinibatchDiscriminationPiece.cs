@@ -36,6 +36,6 @@ public sealed record MinibatchDiscriminationPiece : DiscriminatorPiece
 
     internal override int AddedChannels => Kernels;
 
-    internal override nn.Module<Tensor, Tensor> CreateLayer(int channels, int mapSize, long seed) =>
-        new MinibatchDiscrimination((long)channels * mapSize * mapSize, Kernels, KernelDimensions, seed + SeedOffset);
+    internal override nn.Module<Tensor, Tensor> CreateLayer(int channels, int mapSize, long seed, Device? device) =>
+        new MinibatchDiscrimination((long)channels * mapSize * mapSize, Kernels, KernelDimensions, seed + SeedOffset, device);
 }

@@ -11,5 +11,5 @@ public sealed record MinibatchStdDevPiece : DiscriminatorPiece
 {
     internal override int AddedChannels => 1;
 
-    internal override nn.Module<Tensor, Tensor> CreateLayer(int channels, int mapSize, long seed) => new MinibatchStdDev();
+    internal override nn.Module<Tensor, Tensor> CreateLayer(int channels, int mapSize, long seed, Device? device) => new MinibatchStdDev();
 }
