@@ -326,7 +326,7 @@ public sealed class DcganBuilder
 
     /// <summary>Builds, trains, disposes the trainer and returns what training produced.</summary>
     /// <param name="progress">Receives a snapshot after every batch.</param>
-    /// <param name="cancellationToken">Checked before every batch.</param>
+    /// <param name="cancellationToken">Checked before every batch; with checkpoints on, cancelling writes a checkpoint that resumes exactly.</param>
     /// <returns>The result, which owns the trained generator; dispose it when done.</returns>
     /// <exception cref="DcganValidationException">One or more settings are invalid.</exception>
     /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
@@ -338,7 +338,7 @@ public sealed class DcganBuilder
 
     /// <summary>Like <see cref="Train"/>, on a thread-pool thread.</summary>
     /// <param name="progress">Receives a snapshot after every batch.</param>
-    /// <param name="cancellationToken">Checked before every batch.</param>
+    /// <param name="cancellationToken">Checked before every batch; with checkpoints on, cancelling writes a checkpoint that resumes exactly.</param>
     /// <returns>The result, which owns the trained generator; dispose it when done.</returns>
     /// <exception cref="DcganValidationException">One or more settings are invalid.</exception>
     /// <exception cref="OperationCanceledException">Training was cancelled.</exception>

@@ -87,7 +87,9 @@ public sealed class AdversarialTrainer : IDisposable
 
     /// <summary>Loads the data and trains for <see cref="DcganOptions.Epochs"/> epochs.</summary>
     /// <param name="progress">Receives a snapshot after every batch, on the training thread.</param>
-    /// <param name="cancellationToken">Checked before every batch; cancellation returns within one batch.</param>
+    /// <param name="cancellationToken">Checked before every batch; cancellation returns within one batch. With checkpoints on, a
+    /// checkpoint of the interrupted epoch (<c>checkpoint_epoch_NNN_step_SSSSSS</c>) is written first, and resuming from it
+    /// continues exactly where training stopped.</param>
     /// <returns>The result, which owns the trained generator; dispose it when done.</returns>
     /// <exception cref="OperationCanceledException">Training was cancelled; files already written are complete.</exception>
     /// <exception cref="InvalidOperationException">The trainer has already trained, the data is unusable, or a loss became non-finite.</exception>
@@ -129,22 +131,46 @@ public sealed class AdversarialTrainer : IDisposable
         var history = new List<EpochSummary>(resumed?.History ?? []);
         var health = new TrainingHealth(logger, options.Optimization.Loss);
         using var outputs = new TrainingOutputs(options, logger, time, resumed?.Step ?? 0);
+        EpochPosition? interrupted = resumed?.Interrupted;
+        if (interrupted is not null && interrupted.Order.shape[0] != data.Count)
+            throw new InvalidDataException($"Checkpoint '{options.Checkpoints.ResumeFrom}' was interrupted in an epoch over {interrupted.Order.shape[0]} images, but the data source '{source.Description}' has {data.Count}; resume with the same data.");
         int epoch = 0, batch = 0;
         Activity? epochActivity = null;
+
+        void WriteCheckpoint(int epochsDone, long stepsDone, EpochPosition? position)
+        {
+            string path = TrainingCheckpoint.PathFor(options.Checkpoints.Directory!, epochsDone, position);
+            using Activity? checkpointActivity = TrainingTelemetry.StartCheckpoint(epochsDone, path);
+            TrainingCheckpoint.Write(path, options, epochsDone, stepsDone, Generator, average?.Model, discriminator, generatorOptimizer, discriminatorOptimizer,
+                random, fixedNoise, history, earlierSeconds + time.GetElapsedTime(runStart).TotalSeconds, source.Description, position);
+            CheckpointFile.Prune(options.Checkpoints.Directory!, options.Checkpoints.Keep);
+            outputs.Files.Add(path);
+            Log.CheckpointWritten(logger, epochsDone, path);
+        }
+
         try
         {
             for (epoch = (resumed?.Epoch ?? 0) + 1; epoch <= options.Epochs; epoch++)
             {
                 epochActivity = TrainingTelemetry.StartEpoch(epoch, options.Epochs);
                 long epochStart = time.GetTimestamp();
-                var sums = new StepMetrics();
+                // An interrupted epoch continues in its own order from its next step; later epochs shuffle afresh.
+                var sums = interrupted?.Sums ?? new StepMetrics();
+                int firstBatch = (interrupted?.StepsDone ?? 0) + 1;
                 // Two handles: .to(device) returns a new one even on the same device, and both must be freed.
-                using Tensor permutation = randperm(data.Count, generator: random);
+                using Tensor permutation = interrupted?.Order.clone() ?? randperm(data.Count, generator: random);
                 using Tensor order = permutation.to(device);
-                for (batch = 1; batch <= batches; batch++)
+                interrupted = null;
+                for (batch = firstBatch; batch <= batches; batch++)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
                     long stepIndex = (long)(epoch - 1) * batches + batch;
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        // Stop at a step boundary and keep what this session trained: the next resume continues from here.
+                        if (options.Checkpoints.Directory is not null)
+                            WriteCheckpoint(epoch - 1, stepIndex - 1, new EpochPosition(permutation, batch - 1, sums));
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
                     StepMetrics? outcome = Step(images, labels, order, batch - 1, random, out string? nonFinite);
                     if (outcome is not StepMetrics step)
                     {
@@ -159,12 +185,12 @@ public sealed class AdversarialTrainer : IDisposable
                     }
                     sums = sums.Add(step);
                     TrainingTelemetry.RecordStep(step, batchSize * options.Optimization.Loss.CriticStepsPerGeneratorStep);
-                    TrainingProgress snapshot = Snapshot(sums, epoch, batch, batches, epochStart, runStart);
+                    TrainingProgress snapshot = Snapshot(sums, epoch, batch, batches, batch - firstBatch + 1, epochStart, runStart);
                     outputs.OnStep(stepIndex, epoch, batch, step, snapshot.ImagesPerSecond, earlierSeconds + snapshot.Elapsed.TotalSeconds);
                     progress?.Report(snapshot);
                 }
 
-                EpochSummary summary = Summarise(sums, epoch, batches, epochStart);
+                EpochSummary summary = Summarise(sums, epoch, batches - firstBatch + 1, epochStart);
                 health.Check(summary, history.Count > 0 ? history[^1] : null);
                 history.Add(summary);
                 TrainingTelemetry.RecordEpoch(summary);
@@ -175,15 +201,7 @@ public sealed class AdversarialTrainer : IDisposable
 
                 outputs.OnEpochEnd(epoch, Published, fixedNoise);
                 if (options.Checkpoints.Directory is not null && (epoch % options.Checkpoints.Interval == 0 || epoch == options.Epochs))
-                {
-                    string path = CheckpointFile.PathFor(options.Checkpoints.Directory, epoch);
-                    using Activity? checkpointActivity = TrainingTelemetry.StartCheckpoint(epoch, path);
-                    TrainingCheckpoint.Write(path, options, epoch, (long)epoch * batches, Generator, average?.Model, discriminator, generatorOptimizer, discriminatorOptimizer,
-                        random, fixedNoise, history, earlierSeconds + time.GetElapsedTime(runStart).TotalSeconds, source.Description);
-                    CheckpointFile.Prune(options.Checkpoints.Directory, options.Checkpoints.Keep);
-                    outputs.Files.Add(path);
-                    Log.CheckpointWritten(logger, epoch, path);
-                }
+                    WriteCheckpoint(epoch, (long)epoch * batches, position: null);
             }
         }
         catch (OperationCanceledException)
@@ -339,24 +357,25 @@ public sealed class AdversarialTrainer : IDisposable
         return new StepMetrics(1, values[0], values[1], values[2], values[3], values[4]);
     }
 
-    private TrainingProgress Snapshot(StepMetrics sums, int epoch, int batch, int batches, long epochStart, long runStart)
+    private TrainingProgress Snapshot(StepMetrics sums, int epoch, int batch, int batches, int batchesThisSession, long epochStart, long runStart)
     {
         TimeSpan elapsed = time.GetElapsedTime(runStart);
         double epochSeconds = time.GetElapsedTime(epochStart).TotalSeconds;
         long done = (long)(epoch - 1) * batches + batch;
         long total = (long)options.Epochs * batches;
-        // A resumed run's clock starts at the resume, so the rate comes from this session's steps only.
-        long doneThisSession = done - (long)(resumed?.Epoch ?? 0) * batches;
+        // A resumed run's clock starts at the resume, so the rates come from this session's steps only.
+        long doneThisSession = done - (resumed?.Step ?? 0);
         TimeSpan remaining = TimeSpan.FromSeconds(elapsed.TotalSeconds / doneThisSession * (total - done));
-        double rate = epochSeconds > 0 ? batch * ImagesPerStep / epochSeconds : 0;
+        double rate = epochSeconds > 0 ? batchesThisSession * ImagesPerStep / epochSeconds : 0;
         return new TrainingProgress(epoch, options.Epochs, batch, batches, sums.DiscriminatorLoss / sums.Count, sums.GeneratorLoss / sums.Count,
             sums.RealScore / sums.Count, sums.FakeScore / sums.Count, rate, elapsed, remaining);
     }
 
-    private EpochSummary Summarise(StepMetrics sums, int epoch, int batches, long epochStart)
+    /// <summary>The epoch's means from <paramref name="sums"/>; its rate and duration count the <paramref name="batchesThisSession"/> steps this session took.</summary>
+    private EpochSummary Summarise(StepMetrics sums, int epoch, int batchesThisSession, long epochStart)
     {
         TimeSpan duration = time.GetElapsedTime(epochStart);
-        double rate = duration.TotalSeconds > 0 ? batches * ImagesPerStep / duration.TotalSeconds : 0;
+        double rate = duration.TotalSeconds > 0 ? batchesThisSession * ImagesPerStep / duration.TotalSeconds : 0;
         return new EpochSummary(epoch, sums.DiscriminatorLoss / sums.Count, sums.GeneratorLoss / sums.Count, sums.RealScore / sums.Count,
             sums.FakeScore / sums.Count, sums.Accuracy / sums.Count, rate, duration);
     }

@@ -15,13 +15,26 @@ namespace Dcgan.Training;
 /// What a training checkpoint holds and how the trainer's state maps onto it: both networks (<c>generator.*</c>,
 /// <c>discriminator.*</c>, and <c>generator_average.*</c> with a weight average), both Adam states, the random state,
 /// the fixed sample noise, and in the metadata the epoch, the step, the architecture and the <see cref="OptimizationOptions"/>
-/// (each as JSON, serialised as they are, so what a resume restores is exactly what was stored) and the history. The
-/// file itself (format, version, atomic writes) is <see cref="CheckpointFile"/>'s.
+/// (each as JSON, serialised as they are, so what a resume restores is exactly what was stored) and the history. A
+/// checkpoint written when training is interrupted also holds the epoch's position (<see cref="EpochPosition"/>: the
+/// tensor <c>epoch_order</c>, the keys <c>epoch_steps_done</c> and <c>epoch_sums</c>), so that a resume continues the epoch
+/// where it stopped, with the same result as a run never interrupted. The file itself (format, version, atomic writes) is <see cref="CheckpointFile"/>'s.
 /// </summary>
 internal static class TrainingCheckpoint
 {
+    private const string EpochOrderKey = "epoch_order";
+    private const string EpochStepsDoneKey = "epoch_steps_done";
+    private const string EpochSumsKey = "epoch_sums";
+
+    /// <summary>The file of a checkpoint written at the end of <paramref name="epoch"/>, or, with <paramref name="position"/>, within the epoch after it.</summary>
+    internal static string PathFor(string directory, int epoch, EpochPosition? position) =>
+        position is null ? CheckpointFile.PathFor(directory, epoch)
+        : Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"checkpoint_epoch_{epoch:D3}_step_{position.StepsDone:D6}{Extension}"));
+
+    /// <summary>Writes the trainer's state after <paramref name="epoch"/> completed epochs and <paramref name="step"/> steps, and where the next epoch stands when it was interrupted.</summary>
     internal static void Write(string path, DcganOptions options, int epoch, long step, Generator generator, Generator? average, Discriminator discriminator,
-        Adam generatorOptimizer, Adam discriminatorOptimizer, torch.Generator random, Tensor fixedNoise, IReadOnlyList<EpochSummary> history, double trainingSeconds, string dataSource)
+        Adam generatorOptimizer, Adam discriminatorOptimizer, torch.Generator random, Tensor fixedNoise, IReadOnlyList<EpochSummary> history, double trainingSeconds, string dataSource,
+        EpochPosition? position)
     {
         var metadata = new Dictionary<string, string>
         {
@@ -44,6 +57,12 @@ internal static class TrainingCheckpoint
         tensors.Add(KeyValuePair.Create("discriminator_optimizer", OptimizerBytes(discriminatorOptimizer)));
         tensors.Add(KeyValuePair.Create("random_state", random.get_state()));
         tensors.Add(KeyValuePair.Create("fixed_noise", fixedNoise));
+        if (position is not null)
+        {
+            metadata[EpochStepsDoneKey] = position.StepsDone.ToString(CultureInfo.InvariantCulture);
+            metadata[EpochSumsKey] = JsonSerializer.Serialize(position.Sums);
+            tensors.Add(KeyValuePair.Create(EpochOrderKey, position.Order));
+        }
         CheckpointFile.Write(path, metadata, tensors.Select(p => TensorEntries.ToEntry(p.Key, p.Value)));
     }
 
@@ -86,7 +105,20 @@ internal static class TrainingCheckpoint
             TensorEntries.ToTensor(Required(content, "random_state", path)),
             TensorEntries.ToTensor(Required(content, "fixed_noise", path)),
             ParseHistory(content, path),
-            ParseTrainingSeconds(content));
+            ParseTrainingSeconds(content),
+            ReadPosition(content, path));
+    }
+
+    private static EpochPosition? ReadPosition(SafetensorsContent content, string path)
+    {
+        if (!content.Metadata.ContainsKey(EpochStepsDoneKey))
+            return null;
+        int stepsDone = ParseInt(content, EpochStepsDoneKey, path);
+        StepMetrics sums = ParseJson<StepMetrics>(content, EpochSumsKey, path, "interrupted epoch's metrics");
+        SafetensorsEntry order = Required(content, EpochOrderKey, path);
+        if (order.Dtype != "I64" || order.Shape.Length != 1)
+            throw new InvalidDataException($"Checkpoint '{path}': '{EpochOrderKey}' must be an I64 vector, but is {order.Dtype} [{string.Join(", ", order.Shape)}].");
+        return new EpochPosition(TensorEntries.ToTensor(order), stepsDone, sums);
     }
 
     /// <summary>The architecture (validated, whatever the version) and the optimisation settings as stored.</summary>

@@ -15,6 +15,42 @@ public sealed class CheckpointTests
         .WithSeed(9)
         .WithThreads(2);
 
+    /// <summary>Cancels its token when the run reaches a given epoch and step: a user pressing Ctrl+C mid-epoch, deterministically.</summary>
+    private sealed class CancelAt(int epoch, int batch, CancellationTokenSource cancellation) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value)
+        {
+            if (value.Epoch == epoch && value.Batch == batch)
+                cancellation.Cancel();
+        }
+    }
+
+    [Fact]
+    public void CancelledMidEpoch_WritesACheckpointThatResumesBitIdenticallyToAnUninterruptedRun()
+    {
+        using var checkpoints = TestData.CreateTemporaryDirectory();
+        using var straightOutput = TestData.CreateTemporaryDirectory();
+        using var resumedOutput = TestData.CreateTemporaryDirectory();
+        using TrainingResult straight = Tiny(2).WithOutputDirectory(straightOutput.Path).Train();
+
+        using var cancellation = new CancellationTokenSource();
+        Action interrupted = () => Tiny(2).WithCheckpoints(checkpoints.Path).WithOutputDirectory(resumedOutput.Path)
+            .Train(new CancelAt(epoch: 2, batch: 3, cancellation), cancellation.Token).Dispose();
+        interrupted.Should().Throw<OperationCanceledException>();
+
+        // Cancelled after step 3 of epoch 2 (8 steps an epoch): the last full checkpoint is epoch 1's, the interrupted one holds 3 more steps.
+        Directory.GetFiles(checkpoints.Path).Select(Path.GetFileName).Should().BeEquivalentTo("checkpoint_epoch_001.dcgan-ckpt", "checkpoint_epoch_001_step_000003.dcgan-ckpt");
+        string checkpoint = Path.Combine(checkpoints.Path, "checkpoint_epoch_001_step_000003.dcgan-ckpt");
+        using (Dcgan.Models.Generator saved = Dcgan.Persistence.CheckpointFile.LoadGenerator(checkpoint))
+            saved.Training!.Steps.Should().Be(11);
+        using TrainingResult resumed = Tiny(2).WithResumeFrom(checkpoint).WithOutputDirectory(resumedOutput.Path).Train();
+
+        ModelAssertions.SameWeights(straight.Generator, resumed.Generator).Should().BeTrue();
+        resumed.History.Should().BeEquivalentTo(straight.History, o => o.Excluding(e => e.ImagesPerSecond).Excluding(e => e.Duration));
+        File.ReadAllBytes(Path.Combine(resumedOutput.Path, "samples", "epoch_002.png"))
+            .Should().Equal(File.ReadAllBytes(Path.Combine(straightOutput.Path, "samples", "epoch_002.png")));
+    }
+
     [Fact]
     public void Resume_OneEpochThenOneMore_IsBitIdenticalToTwoEpochsStraight()
     {
