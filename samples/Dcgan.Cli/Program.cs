@@ -28,8 +28,11 @@ var root = new RootCommand("Train Deep Convolutional GANs on MNIST and generate 
     TrainClassifierCommand.Create(),
 };
 
-// 2. Parse and run; Ctrl+C cancels the token each action receives. Bad input exits 2 whether the parser or a command
-// finds it (System.CommandLine's own parse-error action prints the errors and usage, and would exit 1).
+// 2. Parse and run. Bad input exits 2 whether the parser or a command finds it (System.CommandLine's own parse-error
+// action prints the errors and usage, and would exit 1).
 ParseResult parsed = root.Parse(args);
-int exitCode = await parsed.InvokeAsync();
-return parsed.Errors.Count > 0 ? 2 : exitCode;
+using var stop = new StopSignals();
+// StopSignals replaces System.CommandLine's handler, which would end the process 2 s after the signal: a final
+// checkpoint of a large model can take longer.
+int exitCode = await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token);
+return parsed.Errors.Count > 0 ? 2 : stop.ExitCode ?? exitCode;

@@ -102,7 +102,12 @@ internal static class TrainCommand
         }
         catch (OperationCanceledException)
         {
-            AnsiConsole.MarkupLine("[yellow]Cancelled.[/] Files already written are complete.");
+            // The trainer wrote a checkpoint of where it stopped (the newest file there), unless it stopped before the first step.
+            string checkpoints = Path.Combine(output, "checkpoints");
+            string? newest = Directory.Exists(checkpoints) ? Directory.GetFiles(checkpoints, "checkpoint_epoch_*.dcgan-ckpt").Order(StringComparer.Ordinal).LastOrDefault() : null;
+            AnsiConsole.MarkupLine("[yellow]Stopped.[/] Files already written are complete.");
+            if (newest is not null)
+                AnsiConsole.MarkupLine($"Continue with: [blue]dcgan train --resume {Markup.Escape(newest)} --epochs {epochs} --output {Markup.Escape(output)}[/] (with the same data options).");
             return 130;
         }
         catch (Exception ex) when (ex is DcganValidationException or IOException or InvalidDataException or UnauthorizedAccessException)

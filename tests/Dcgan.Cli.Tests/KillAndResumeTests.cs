@@ -52,6 +52,44 @@ public sealed class KillAndResumeTests(ITestOutputHelper output)
         Directory.GetFiles(Path.Combine(directory.Path, "samples"), "epoch_*.png").Should().HaveCount(6);
     }
 
+    [Fact]
+    public void Train_StoppedBySigtermMidEpoch_ExitsWithinSecondsAndResumesToTheSameGeneratorAsAnUninterruptedRun()
+    {
+        using var straight = TestData.CreateTemporaryDirectory();
+        using var stopped = TestData.CreateTemporaryDirectory();
+        string common = "train --epochs 2 --limit 1280 --batch-size 64 --threads 2 --seed 5";
+        (int straightExit, string straightText) = CliProcess.Run($"{common} --output {straight.Path}", TimeSpan.FromMinutes(5));
+        straightExit.Should().Be(0, straightText);
+
+        string checkpoints = Path.Combine(stopped.Path, "checkpoints");
+        using (var process = CliProcess.Start($"{common} --output {stopped.Path}"))
+        {
+            // Into the second epoch, then a moment more: the signal lands mid-epoch, mid-picture or mid-checkpoint.
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (!process.HasExited && Checkpoints(checkpoints).Length == 0 && waited.Elapsed < TimeSpan.FromMinutes(3))
+                Thread.Sleep(20);
+            Thread.Sleep(new Random(3).Next(200, 1500));
+            process.HasExited.Should().BeFalse("the run must still be training when the signal comes");
+            var signalled = System.Diagnostics.Stopwatch.StartNew();
+            using (var kill = System.Diagnostics.Process.Start("kill", $"-TERM {process.Id}"))
+                kill.WaitForExit();
+            process.WaitForExit(30_000).Should().BeTrue("SIGTERM stops training within one step and a checkpoint write");
+            output.WriteLine($"stopped {signalled.ElapsedMilliseconds} ms after SIGTERM; checkpoints: {string.Join(", ", Checkpoints(checkpoints).Select(Path.GetFileName))}");
+            process.ExitCode.Should().Be(143);
+        }
+
+        string interrupted = Newest(checkpoints)!;
+        Path.GetFileName(interrupted).Should().MatchRegex(@"^checkpoint_epoch_001_step_\d{6}\.dcgan-ckpt$");
+        (int exitCode, string text) = CliProcess.Run($"{common} --output {stopped.Path} --resume {interrupted}", TimeSpan.FromMinutes(5));
+        exitCode.Should().Be(0, text);
+
+        using Generator expected = Dcgan.Persistence.GeneratorFile.Load(Path.Combine(straight.Path, "generator.dcgan"));
+        using Generator actual = Dcgan.Persistence.GeneratorFile.Load(Path.Combine(stopped.Path, "generator.dcgan"));
+        Dictionary<string, TorchSharp.torch.Tensor> actualState = actual.state_dict();
+        foreach ((string name, TorchSharp.torch.Tensor tensor) in expected.state_dict())
+            actualState[name].eq(tensor).all().item<bool>().Should().BeTrue($"tensor '{name}' must be bit-identical after the stop and resume");
+    }
+
     private static string[] Checkpoints(string directory) =>
         Directory.Exists(directory) ? Directory.GetFiles(directory, "checkpoint_epoch_*.dcgan-ckpt").Order(StringComparer.Ordinal).ToArray() : [];
 
