@@ -44,3 +44,6 @@ public sealed class PythonNumpyFactAttribute() : ExternalToolFactAttribute("/usr
 
 /// <summary>Needs clang (NativeAOT links with it).</summary>
 public sealed class ClangFactAttribute() : ExternalToolFactAttribute("clang", "--version", "apt-get install clang lld zlib1g-dev");
+
+/// <summary>Needs permission to mount a small tmpfs (root, as in CI), for tests that fill a real file system.</summary>
+public sealed class TmpfsMountFactAttribute() : ExternalToolFactAttribute("/bin/sh", "-c \"d=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs $d && umount $d && rmdir $d\"", "run as root");

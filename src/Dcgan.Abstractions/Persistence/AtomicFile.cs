@@ -15,6 +15,7 @@ public static class AtomicFile
     /// <param name="path">The file; its directory is created if missing.</param>
     /// <param name="write">Writes the whole content to the stream it is given (the temporary file).</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    /// <exception cref="IOException">The disk is full or failing; the message names <paramref name="path"/>.</exception>
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -32,10 +33,26 @@ public static class AtomicFile
             }
             File.Move(temporary, fullPath, overwrite: true);
         }
+        catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException && !ex.Message.Contains(fullPath, StringComparison.Ordinal))
+        {
+            // A full or failing disk reports the temporary file; name the file the caller asked for.
+            throw new IOException($"Could not write '{fullPath}' (it keeps its previous content, if any): {ex.Message}", ex);
+        }
         finally
         {
-            if (File.Exists(temporary))
-                File.Delete(temporary);
+            TryDelete(temporary);
+        }
+    }
+
+    private static void TryDelete(string temporary)
+    {
+        try
+        {
+            File.Delete(temporary);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Nothing more to do: the original error (if any) matters more than a stray temporary file.
         }
     }
 }
