@@ -60,6 +60,9 @@ internal static class SafetensorsFile
         if (headerLength < 2 || headerLength > (ulong)Math.Min(MaxHeaderBytes, all.Length - 8))
             throw new InvalidDataException($"'{source}' is not a Dcgan model file: the safetensors header length {headerLength} at offset 0 does not fit the {all.Length}-byte file.");
 
+        // The JSON reader accepts invalid UTF-8 until a string is read from it, and then throws InvalidOperationException.
+        if (!System.Text.Unicode.Utf8.IsValid(all.AsSpan(8, (int)headerLength)))
+            throw new InvalidDataException($"'{source}' is not a Dcgan model file: its header at offset 8 is not valid UTF-8.");
         JsonObject header;
         try
         {

@@ -129,8 +129,9 @@ public static class CheckpointFile
             return JsonSerializer.Deserialize<T>(content.Metadata.GetValueOrDefault(key) ?? "null")
                 ?? throw new InvalidDataException($"Checkpoint '{path}' has no {what} (metadata key '{key}').");
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
+            // NotSupportedException: a discriminator piece without its "name", which System.Text.Json reports so.
             throw new InvalidDataException($"Checkpoint '{path}' has malformed {what} (metadata key '{key}'): {ex.Message}", ex);
         }
     }

@@ -84,7 +84,7 @@ internal static class ModelFile
             bytes = buffer.ToArray();
         }
         if (ModelMetadata.IsVersion1(bytes))
-            return LoadVersion1(new MemoryStream(bytes, writable: false), source, kind, manifest => create(manifest, null));
+            return LoadVersion1(new MemoryStream(bytes, writable: false), source, kind, create);
 
         SafetensorsContent content = SafetensorsFile.Read(bytes, source);
         ModelManifest manifest = ReadManifest(content.Metadata, source, kind);
@@ -115,8 +115,9 @@ internal static class ModelFile
                 throw new InvalidDataException($"'{source}' describes an invalid architecture: {string.Join(" ", errors)}");
             return manifest;
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
+            // NotSupportedException: a discriminator piece without its "name", which System.Text.Json reports so.
             throw new InvalidDataException($"'{source}' has malformed metadata: {ex.Message}", ex);
         }
     }
@@ -189,7 +190,7 @@ internal static class ModelFile
             throw new InvalidDataException($"'{source}' does not match the architecture it declares: {string.Join("; ", problems)}.");
     }
 
-    private static TModule LoadVersion1<TModule>(MemoryStream stream, string source, ModelKind kind, Func<ModelManifest, TModule> create)
+    private static TModule LoadVersion1<TModule>(MemoryStream stream, string source, ModelKind kind, Func<ModelManifest, Device?, TModule> create)
         where TModule : nn.Module
     {
         Span<byte> header = stackalloc byte[16];
@@ -204,19 +205,33 @@ internal static class ModelFile
         byte[] manifestBytes = new byte[length];
         stream.ReadExactly(manifestBytes);
 
-        LegacyManifest legacy;
+        LegacyManifest? legacy;
         try
         {
-            legacy = JsonSerializer.Deserialize<LegacyManifest>(manifestBytes) ?? throw new InvalidDataException($"'{source}' has an empty manifest.");
+            legacy = JsonSerializer.Deserialize<LegacyManifest>(manifestBytes);
         }
         catch (JsonException ex)
         {
             throw new InvalidDataException($"'{source}' has a manifest that is not valid JSON: {ex.Message}", ex);
         }
+        if (legacy?.Architecture is null)
+            throw new InvalidDataException($"'{source}' has a version 1 manifest without an architecture.");
         if (!string.Equals(legacy.Kind, kind.ToString(), StringComparison.Ordinal))
-            throw new InvalidDataException($"'{source}' holds a {legacy.Kind.ToLowerInvariant()}, not a {kind.ToString().ToLowerInvariant()}.");
+            throw new InvalidDataException($"'{source}' holds a {legacy.Kind?.ToLowerInvariant() ?? "model of no stated kind"}, not a {kind.ToString().ToLowerInvariant()}.");
+        ModelManifest manifest = FromLegacy(legacy.Architecture, null);
+        IReadOnlyList<string> errors = manifest.Validate();
+        if (errors.Count > 0)
+            throw new InvalidDataException($"'{source}' describes an invalid architecture: {string.Join(" ", errors)}");
 
-        TModule module = create(FromLegacy(legacy.Architecture, null));
+        // TorchSharp's format is read by the module itself, tensor by tensor, so the shapes cannot be compared first;
+        // but the declared network's weights must fit in the file, which a header declaring a huge one does not.
+        using (TModule layout = create(manifest, MetaDevice))
+        {
+            long needed = layout.state_dict().Values.Sum(t => t.numel() * t.ElementSize);
+            if (needed > stream.Length)
+                throw new InvalidDataException($"'{source}' declares an architecture whose weights take {needed} bytes, but the whole file has {stream.Length}.");
+        }
+        TModule module = create(manifest, null);
         try
         {
             module.load(stream, strict: true);
@@ -232,5 +247,5 @@ internal static class ModelFile
 
     private static string KindName(ModelKind kind) => kind.ToString().ToLowerInvariant();
 
-    private sealed record LegacyManifest(string Kind, LegacyArchitecture Architecture);
+    private sealed record LegacyManifest(string? Kind, LegacyArchitecture? Architecture);
 }

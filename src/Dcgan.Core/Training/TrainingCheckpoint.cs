@@ -147,8 +147,9 @@ internal static class TrainingCheckpoint
             using var reader = new BinaryReader(new MemoryStream(entry.Data.ToArray()));
             optimizer.load_state_dict(reader);
         }
-        catch (Exception ex) when (ex is not InvalidDataException)
+        catch (Exception ex)
         {
+            // TorchSharp throws its own InvalidDataException, without the file, for a state of another optimizer.
             throw new InvalidDataException($"Checkpoint '{path}': the optimizer state '{name}' does not fit the model: {ex.Message}", ex);
         }
     }
