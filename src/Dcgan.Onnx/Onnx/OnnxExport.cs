@@ -24,7 +24,7 @@ public static class OnnxExport
     public static void Write(string generatorFile, string onnxFile)
     {
         ArgumentException.ThrowIfNullOrEmpty(onnxFile);
-        byte[] model = ToBytes(GeneratorFileContent.Read(generatorFile));
+        byte[] model = ToBytes(GeneratorFileContent.Read(generatorFile), generatorFile);
         AtomicFile.Write(onnxFile, stream => stream.Write(model));
     }
 
@@ -63,7 +63,20 @@ public static class OnnxExport
         if (!LooksLikeSafetensors(bytes))
             return (bytes, null);
         GeneratorFileContent content = GeneratorFileContent.Read(bytes, source);
-        return (ToBytes(content), content.Description);
+        return (ToBytes(content, source), content.Description);
+    }
+
+    /// <summary><see cref="ToBytes(GeneratorFileContent)"/>, with the file named in its errors.</summary>
+    private static byte[] ToBytes(GeneratorFileContent content, string source)
+    {
+        try
+        {
+            return ToBytes(content);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"'{source}': {ex.Message}", ex);
+        }
     }
 
     /// <summary>A safetensors file starts with its header's length (little-endian u64) and then <c>{</c>; an ONNX model never does.</summary>

@@ -101,7 +101,16 @@ public sealed class OnnxImageGenerator : IImageGenerator, IDisposable
 
     private static GeneratorDescription Describe(InferenceSession session, string source)
     {
-        IReadOnlyDictionary<string, string> manifest = session.ModelMetadata.CustomMetadataMap;
+        IReadOnlyDictionary<string, string> manifest;
+        try
+        {
+            manifest = session.ModelMetadata.CustomMetadataMap;
+        }
+        catch (Exception ex) when (ex is NullReferenceException or OnnxRuntimeException)
+        {
+            // ONNX Runtime 1.31 throws NullReferenceException reading metadata whose strings it cannot return.
+            throw new InvalidDataException($"'{source}' is an ONNX model with unreadable metadata: {ex.Message}", ex);
+        }
         if (!session.InputMetadata.ContainsKey(GeneratorGraph.NoiseInput) || !session.OutputMetadata.ContainsKey(GeneratorGraph.ImagesOutput))
             throw new InvalidDataException($"'{source}' is an ONNX model but not a Dcgan generator: it needs an input '{GeneratorGraph.NoiseInput}' and an output '{GeneratorGraph.ImagesOutput}'.");
         if (manifest.GetValueOrDefault(GeneratorGraph.NoiseKey) is string noise && noise != StandardNormalNoise.Algorithm)
