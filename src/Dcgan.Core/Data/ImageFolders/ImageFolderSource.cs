@@ -178,6 +178,7 @@ public sealed class ImageFolderSource : IImageDataSource
     /// <summary>Decodes one file to <c>Channels x size x size</c> bytes (channel-major), or says why it cannot.</summary>
     private (byte[]? Pixels, string? Problem) Decode(string file, int size)
     {
+        Image<Rgba32> image;
         try
         {
             IImageInfo? info = Image.Identify(file);
@@ -185,7 +186,17 @@ public sealed class ImageFolderSource : IImageDataSource
                 return (null, "not in a format ImageSharp recognises (or empty)");
             if ((long)info.Width * info.Height > MaxPixelsPerImage)
                 return (null, $"it declares {info.Width}x{info.Height} pixels, more than the {MaxPixelsPerImage} allowed");
-            using Image<Rgba32> image = Image.Load<Rgba32>(file);
+            image = Image.Load<Rgba32>(file);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException or IOException) || ex is EndOfStreamException)
+        {
+            // Beyond ImageFormatException, ImageSharp 2.1's decoders throw NullReferenceException,
+            // InvalidMemoryOperationException and others on some malformed files (found by fuzzing, tests/fuzz-regressions):
+            // whatever the decoder throws for a file's bytes is that file's defect. Disk errors (IOException) are not.
+            return (null, ex.Message);
+        }
+        using (image)
+        {
             image.Mutate(x => x
                 .BackgroundColor(options.Background)
                 .Resize(new ResizeOptions
@@ -195,10 +206,6 @@ public sealed class ImageFolderSource : IImageDataSource
                     PadColor = options.Background,
                 }));
             return (options.Channels == 1 ? Grayscale(image) : Planar(image), null);
-        }
-        catch (Exception ex) when (ex is ImageFormatException or NotSupportedException or InvalidDataException or EndOfStreamException or ArgumentException)
-        {
-            return (null, ex.Message);
         }
     }
 
