@@ -17,6 +17,16 @@ using Dcgan.WebDemo;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// 0. Explicit limits: a client that stalls while sending its request, or sits on an idle connection, is dropped, and no
+// request runs longer than the largest grid needs (256 digits take well under a second).
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+    kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(30);
+    kestrel.Limits.MaxRequestBodySize = 0; // every endpoint is a GET
+});
+builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutPolicy { Timeout = TimeSpan.FromSeconds(10) });
+
 // 1. Load each generator once; they are thread-safe, so one instance of each serves every request (the container
 // disposes them). Without a configured path, the pretrained MNIST generators of Dcgan.Pretrained.
 builder.Services.AddSingleton<BrowserModels>();
@@ -26,6 +36,7 @@ builder.Services.AddKeyedSingleton<IImageGenerator>(DigitsEndpoint.ConditionalKe
 var app = builder.Build();
 
 // 2. The endpoints, and the page's scripts and onnxruntime-web (wwwroot/, copied from npm at build time).
+app.UseRequestTimeouts();
 app.UseStaticFiles();
 app.MapGet("/", () => Results.Content(Page.Html, "text/html; charset=utf-8"));
 app.MapGet("/digits.png", DigitsEndpoint.Handle);

@@ -18,7 +18,7 @@ public sealed class BrowserTests
     public async Task Page_ClickingNewDigits_ShowsANewImage_AndPickingADigitAsksForIt()
     {
         using var factory = new DemoFactory();
-        string address = Serve(factory);
+        string address = factory.ServeOnLoopback();
 
         using IPlaywright playwright = await Playwright.CreateAsync();
         await using IBrowser browser = await Launch(playwright);
@@ -54,7 +54,7 @@ public sealed class BrowserTests
     public async Task Page_MakingTheDigitsInTheBrowser_GivesTheServersPixelsForTheSameSeed()
     {
         using var factory = new DemoFactory();
-        string address = Serve(factory);
+        string address = factory.ServeOnLoopback();
         using var generator = Dcgan.Onnx.OnnxImageGenerator.Load(factory.ModelPath);
         using var conditional = Dcgan.Onnx.OnnxImageGenerator.Load(factory.ConditionalModelPath);
 
@@ -72,14 +72,6 @@ public sealed class BrowserTests
         long seed = long.Parse((await page.GetAttributeAsync("#digits", "data-seed"))!, System.Globalization.CultureInfo.InvariantCulture);
         byte[] sevens = await MakeInBrowser(page);
         Closest(sevens, Dcgan.Imaging.GeneratorImageExtensions.GeneratePixels(conditional, 64, seed, label: 7).SelectMany(p => p).ToArray());
-    }
-
-    /// <summary>Serves the demo with Kestrel on a free port of 127.0.0.1; returns its address.</summary>
-    private static string Serve(DemoFactory factory)
-    {
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        return factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
     }
 
     /// <summary>Debian's Chromium, headless, without the background traffic a test does not want.</summary>

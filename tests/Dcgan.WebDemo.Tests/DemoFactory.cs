@@ -2,6 +2,7 @@ using Dcgan.Models;
 using Dcgan.Tests;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dcgan.WebDemo.Tests;
 
@@ -20,6 +21,11 @@ public sealed class DemoFactory : WebApplicationFactory<Program>
     {
     }
 
+    /// <summary>The demo as it runs without configuration: both shipped pretrained generators (<see cref="ModelPath"/> unused).</summary>
+    internal static DemoFactory Pretrained() => new(pretrainedConditional: true) { pretrainedBoth = true };
+
+    private bool pretrainedBoth;
+
     internal DemoFactory(bool pretrainedConditional)
     {
         this.pretrainedConditional = pretrainedConditional;
@@ -34,11 +40,21 @@ public sealed class DemoFactory : WebApplicationFactory<Program>
 
     public string ModelPath { get; }
 
+    /// <summary>Serves the demo with Kestrel on a free port of 127.0.0.1 (real sockets, unlike the in-memory test server); returns its address.</summary>
+    public string ServeOnLoopback()
+    {
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        return Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.Single();
+    }
+
     public string ConditionalModelPath { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Dcgan:ModelPath", ModelPath);
+        if (!pretrainedBoth)
+            builder.UseSetting("Dcgan:ModelPath", ModelPath);
         if (!pretrainedConditional)
             builder.UseSetting("Dcgan:ConditionalModelPath", ConditionalModelPath);
     }
