@@ -1,29 +1,30 @@
 using System.Collections.Concurrent;
+using Dcgan.Hosting;
 using Dcgan.Inference;
 using Dcgan.Onnx;
 using Dcgan.Pretrained;
+using Microsoft.Extensions.Options;
 
 namespace Dcgan.WebDemo;
 
 /// <summary>
 /// <c>GET /models/{kind}.onnx</c> and <c>GET /models/{kind}.json</c> (kind: <c>generator</c> or <c>conditional</c>): the
 /// served generators as ONNX models and their descriptions, for the page to run in the browser with onnxruntime-web.
-/// Each model is read and exported once: the server's generators load from the same bytes (<see cref="ModelOf"/>).
+/// Each model is read and exported once, from the file or pretrained generator the server's own generator of that kind is
+/// configured with (<see cref="DcganGeneratorOptions"/>), so the browser and the server draw the same digits for a seed.
 /// </summary>
-internal sealed class BrowserModels(IConfiguration configuration)
+internal sealed class BrowserModels(IOptionsMonitor<DcganGeneratorOptions> options)
 {
     private readonly ConcurrentDictionary<string, byte[]> models = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The ONNX model of a kind, from the configured file (a <c>.dcgan</c> or an <c>.onnx</c>), else from the pretrained
-    /// generator of Dcgan.Pretrained; read and exported on first use.
+    /// The ONNX model of a kind, from the configured file (a <c>.dcgan</c> or an <c>.onnx</c>), else from the configured
+    /// pretrained generator of Dcgan.Pretrained; read and exported on first use.
     /// </summary>
     public byte[] ModelOf(string kind) => models.GetOrAdd(kind, k =>
     {
-        string? path = configuration[k == DigitsEndpoint.ConditionalKey ? "Dcgan:ConditionalModelPath" : "Dcgan:ModelPath"];
-        using Stream stream = path is not null
-            ? File.OpenRead(path)
-            : PretrainedGenerators.Open(k == DigitsEndpoint.ConditionalKey ? PretrainedGenerators.MnistConditional : PretrainedGenerators.Mnist);
+        DcganGeneratorOptions configured = options.Get(k == DigitsEndpoint.ConditionalKey ? DigitsEndpoint.ConditionalKey : Options.DefaultName);
+        using Stream stream = !string.IsNullOrWhiteSpace(configured.ModelPath) ? File.OpenRead(configured.ModelPath) : PretrainedGenerators.Open(configured.Pretrained!);
         return OnnxExport.ReadModel(stream);
     });
 

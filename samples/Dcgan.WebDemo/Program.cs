@@ -1,18 +1,18 @@
 // Dcgan.WebDemo: serve digits from trained generator files over HTTP, on ONNX Runtime (Dcgan.Onnx; no libtorch).
 //
 //   dotnet run --project samples/Dcgan.WebDemo -- --urls http://127.0.0.1:5080   (pretrained generators)
-//   dotnet run --project samples/Dcgan.WebDemo -- --Dcgan:ModelPath=outputs/generator.dcgan \
-//       --Dcgan:ConditionalModelPath=conditional/generator.dcgan --urls http://127.0.0.1:5080
+//   dotnet run --project samples/Dcgan.WebDemo -- --Dcgan:Generator:ModelPath=outputs/generator.dcgan \
+//       --Dcgan:Conditional:ModelPath=conditional/generator.dcgan --urls http://127.0.0.1:5080
 //
 // GET /                                   a page with a digit picker and a button that shows a fresh grid
 // GET /digits.png?count=&seed=&digit=     a PNG grid of `count` digits (1..256, default 16) from `seed`
 //                                         (default random); with `digit` (0..9), all of that digit, drawn by
 //                                         the class-conditional generator
+// GET /health                             healthy once both generators have loaded
 // GET /models/{generator|conditional}.onnx, .json   the generators as ONNX models and their descriptions, which the
 //                                         page runs in the browser with onnxruntime-web (same seed, same digits)
 
-using Dcgan.Inference;
-using Dcgan.Onnx;
+using Dcgan.Pretrained;
 using Dcgan.WebDemo;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,11 +27,13 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutPolicy { Timeout = TimeSpan.FromSeconds(10) });
 
-// 1. Load each generator once; they are thread-safe, so one instance of each serves every request (the container
-// disposes them). Without a configured path, the pretrained MNIST generators of Dcgan.Pretrained.
+// 1. The generators, from configuration (Dcgan:Generator and Dcgan:Conditional: ModelPath, Backend, Threads), else the
+// pretrained MNIST generators of Dcgan.Pretrained; validated at start, loaded once, shared by every request (ONNX
+// Runtime sessions are thread-safe) and disposed by the container.
+builder.Services.AddDcganGenerator(o => o.Pretrained = PretrainedGenerators.Mnist).BindConfiguration("Dcgan:Generator");
+builder.Services.AddKeyedDcganGenerator(DigitsEndpoint.ConditionalKey, o => o.Pretrained = PretrainedGenerators.MnistConditional).BindConfiguration("Dcgan:Conditional");
+builder.Services.AddHealthChecks().AddDcganGeneratorCheck().AddDcganGeneratorCheck(DigitsEndpoint.ConditionalKey);
 builder.Services.AddSingleton<BrowserModels>();
-builder.Services.AddSingleton<IImageGenerator>(services => Load(services, "generator"));
-builder.Services.AddKeyedSingleton<IImageGenerator>(DigitsEndpoint.ConditionalKey, (services, _) => Load(services, DigitsEndpoint.ConditionalKey));
 
 var app = builder.Build();
 
@@ -42,14 +44,9 @@ app.MapGet("/", () => Results.Content(Page.Html, "text/html; charset=utf-8"));
 app.MapGet("/digits.png", DigitsEndpoint.Handle);
 app.MapGet("/models/{kind}.onnx", BrowserModels.Model);
 app.MapGet("/models/{kind}.json", BrowserModels.Description);
+app.MapHealthChecks("/health");
 
 app.Run();
-
-static OnnxImageGenerator Load(IServiceProvider services, string kind)
-{
-    using var model = new MemoryStream(services.GetRequiredService<BrowserModels>().ModelOf(kind), writable: false);
-    return OnnxImageGenerator.Load(model);
-}
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

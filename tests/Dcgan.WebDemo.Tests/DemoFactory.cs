@@ -54,9 +54,9 @@ public sealed class DemoFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (!pretrainedBoth)
-            builder.UseSetting("Dcgan:ModelPath", ModelPath);
+            builder.UseSetting("Dcgan:Generator:ModelPath", ModelPath);
         if (!pretrainedConditional)
-            builder.UseSetting("Dcgan:ConditionalModelPath", ConditionalModelPath);
+            builder.UseSetting("Dcgan:Conditional:ModelPath", ConditionalModelPath);
     }
 
     protected override void Dispose(bool disposing)

@@ -50,6 +50,17 @@ public sealed class DigitsEndpointTests(DemoFactory factory) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task GetHealth_BothGeneratorsLoaded_IsHealthy()
+    {
+        using HttpClient client = factory.CreateClient();
+
+        using HttpResponseMessage response = await client.GetAsync("/health");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Be("Healthy");
+    }
+
+    [Fact]
     public async Task GetPage_HasTheButtonAndTheImage()
     {
         using HttpClient client = factory.CreateClient();

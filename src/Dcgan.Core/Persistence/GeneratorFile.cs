@@ -54,6 +54,6 @@ public static class GeneratorFile
         return Load(stream, "(stream)");
     }
 
-    private static Generator Load(Stream stream, string source) =>
+    internal static Generator Load(Stream stream, string source) =>
         ModelFile.Load(stream, source, ModelKind.Generator, (manifest, device) => new Generator(manifest.Shape, manifest.Generator!, seed: 0, device) { Training = manifest.Training });
 }

@@ -70,7 +70,7 @@ public sealed class OnnxImageGenerator : IImageGenerator, IDisposable
         return Load(buffer.ToArray(), "(stream)", threads);
     }
 
-    private static OnnxImageGenerator Load(byte[] bytes, string source, int? threads)
+    internal static OnnxImageGenerator Load(byte[] bytes, string source, int? threads)
     {
         if (threads is <= 0)
             throw new ArgumentOutOfRangeException(nameof(threads), threads, "Threads must be positive when set.");
