@@ -30,20 +30,21 @@ internal static class TrainCommand
         var images = new Option<string?>("--images") { Description = "Train on the images in this folder and its sub-folders instead of MNIST (--limit applies)." };
         var grayscale = new Option<bool>("--grayscale") { Description = "With --images: read the images as grayscale (default RGB)." };
         var cache = new Option<string?>("--cache") { Description = "With --images: keep the decoded images in this file and memory-map it (sets larger than memory; reused while the files are unchanged)." };
+        var tensorBoard = new Option<string?>("--tensorboard") { Description = "Also write a TensorBoard event file (losses, scores, speed, sample grids) to this directory; view with tensorboard --logdir DIR." };
         var imageSize = new Option<int?>("--image-size") { Description = $"Image size, one of {string.Join(", ", Dcgan.Models.ImageShape.SupportedImageSizes)} (default {new Dcgan.Models.ImageShape().ImageSize})." };
 
         var tuning = new TuningOptions();
 
         var command = new Command("train", "Train a DCGAN on MNIST or on a folder of images.")
         {
-            epochs, batchSize, output, seed, limit, threads, resume, checkpointEvery, keepCheckpoints, averageDecay, images, grayscale, cache, imageSize,
+            epochs, batchSize, output, seed, limit, threads, resume, checkpointEvery, keepCheckpoints, averageDecay, images, grayscale, cache, imageSize, tensorBoard,
         };
         foreach (Option option in dataset.All.Concat(tuning.All))
             command.Options.Add(option);
         command.SetAction((result, cancellationToken) => RunAsync(
             new TrainSettings(result.GetValue(epochs), result.GetValue(batchSize), result.GetValue(output)!, dataset.Options(result), result.GetValue(seed),
                 result.GetValue(limit), result.GetValue(threads), result.GetValue(resume), result.GetValue(checkpointEvery), result.GetValue(keepCheckpoints), result.GetValue(averageDecay),
-                result.GetValue(images), result.GetValue(grayscale), result.GetValue(cache), result.GetValue(imageSize)),
+                result.GetValue(images), result.GetValue(grayscale), result.GetValue(cache), result.GetValue(imageSize), result.GetValue(tensorBoard)),
             builder => tuning.ApplyTo(builder, result),
             cancellationToken));
         return command;
@@ -52,7 +53,7 @@ internal static class TrainCommand
     private static async Task<int> RunAsync(TrainSettings settings, Action<DcganBuilder> tune, CancellationToken cancellationToken)
     {
         (int epochs, int batchSize, string output, Dcgan.Mnist.MnistOptions mnist, long seed, int? limit, int threads, string? resume, int checkpointEvery, int keepCheckpoints, double? averageDecay,
-            string? images, bool grayscale, string? cache, int? imageSize) = settings;
+            string? images, bool grayscale, string? cache, int? imageSize, string? tensorBoardDirectory) = settings;
         using ILoggerFactory loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
 
         // 1. Configure the run.
@@ -79,6 +80,8 @@ internal static class TrainCommand
             builder.WithGeneratorAverage(averageDecay == 0 ? null : averageDecay);
         if (imageSize is int size)
             builder.WithImageSize(size);
+        if (tensorBoardDirectory is not null)
+            builder.WithTensorBoard(tensorBoardDirectory);
         tune(builder);
 
         AnsiConsole.MarkupLine($"Training a DCGAN on {Markup.Escape(images is null ? mnist.Dataset.Name : $"the images in {images}")}: [bold]{epochs}[/] epochs, batch {batchSize}, seed {seed}, {threads} threads -> [blue]{Markup.Escape(Path.GetFullPath(output))}[/]");
@@ -150,5 +153,5 @@ internal static class TrainCommand
     }
 
     private sealed record TrainSettings(int Epochs, int BatchSize, string Output, Dcgan.Mnist.MnistOptions Mnist, long Seed, int? Limit, int Threads, string? Resume, int CheckpointEvery, int KeepCheckpoints, double? AverageDecay,
-        string? Images, bool Grayscale, string? Cache, int? ImageSize);
+        string? Images, bool Grayscale, string? Cache, int? ImageSize, string? TensorBoard);
 }

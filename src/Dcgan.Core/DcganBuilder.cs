@@ -214,6 +214,15 @@ public sealed class DcganBuilder
     /// <returns>This builder.</returns>
     public DcganBuilder WithMetrics(int everySteps) => Set(o => o.Outputs.MetricsInterval = everySteps);
 
+    /// <summary>
+    /// Writes a TensorBoard event file to <paramref name="directory"/>: the losses, D(x), D(G(z)), the discriminator's
+    /// accuracy and images per second every <see cref="WithMetrics"/> steps, and the sample grid every epoch. View it
+    /// with <c>tensorboard --logdir DIRECTORY</c>.
+    /// </summary>
+    /// <param name="directory">Created if missing; each run (and each resume) adds its own file.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithTensorBoard(string directory) => Set(o => o.Outputs.TensorBoardDirectory = directory);
+
     /// <summary>Writes a checkpoint (models, optimizers, random state, progress) every <paramref name="everyEpochs"/> epochs.</summary>
     /// <param name="directory">Created if missing.</param>
     /// <param name="everyEpochs">Positive; default 1. The last epoch always gets one.</param>
@@ -313,6 +322,7 @@ public sealed class DcganBuilder
         // Validate only reads; Build also probes the directories (creating them), so every problem is reported at once.
         CheckWritable(errors, "Outputs.Directory", snapshot.Outputs?.Directory);
         CheckWritable(errors, "Checkpoints.Directory", snapshot.Checkpoints?.Directory);
+        CheckWritable(errors, "Outputs.TensorBoardDirectory", snapshot.Outputs?.TensorBoardDirectory);
         if (dataSource is null)
             errors.Add("No data source: call WithDataSource(...) or a satellite such as WithMnist().");
         else if (snapshot.Architecture?.Shape is { } resolved && dataSource.Channels != resolved.Channels)

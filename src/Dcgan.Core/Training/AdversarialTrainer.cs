@@ -199,7 +199,7 @@ public sealed class AdversarialTrainer : IDisposable
                 Log.EpochCompleted(logger, epoch, options.Epochs, summary.DiscriminatorLoss, summary.GeneratorLoss, summary.RealScore,
                     summary.FakeScore, summary.ImagesPerSecond, time.GetElapsedTime(runStart).TotalSeconds);
 
-                outputs.OnEpochEnd(epoch, Published, fixedNoise);
+                outputs.OnEpochEnd(epoch, (long)epoch * batches, Published, fixedNoise);
                 if (options.Checkpoints.Directory is not null && (epoch % options.Checkpoints.Interval == 0 || epoch == options.Epochs))
                     WriteCheckpoint(epoch, (long)epoch * batches, position: null);
             }

@@ -1,6 +1,6 @@
 namespace Dcgan.Training;
 
-/// <summary>What a run writes for people to look at: sample grids, the progress animation, the interpolation strip, the metrics file and the model files.</summary>
+/// <summary>What a run writes for people to look at: sample grids, the progress animation, the interpolation strip, the metrics file, the TensorBoard file and the model files.</summary>
 public sealed class OutputOptions
 {
     /// <summary>Where sample grids, metrics and model files go, or null to write nothing.</summary>
@@ -34,6 +34,13 @@ public sealed class OutputOptions
     /// <value>Default 10.</value>
     public int MetricsInterval { get; set; } = 10;
 
+    /// <summary>
+    /// Where a TensorBoard event file is written (the metrics every <see cref="MetricsInterval"/> steps and the sample grid
+    /// every <see cref="SampleInterval"/> epochs), or null for none; independent of <see cref="Directory"/>.
+    /// </summary>
+    /// <value>Default null.</value>
+    public string? TensorBoardDirectory { get; set; }
+
     /// <summary>Lists every problem with these settings; empty when valid. Whether the directory can be written is checked by <see cref="DcganBuilder.Build"/>.</summary>
     /// <returns>One message per invalid setting, naming it, its value and what was expected.</returns>
     public IReadOnlyList<string> Validate()
@@ -41,6 +48,8 @@ public sealed class OutputOptions
         var errors = new List<string>();
         if (Directory is not null && string.IsNullOrWhiteSpace(Directory))
             errors.Add($"{nameof(Directory)} must not be empty; use null to write nothing.");
+        if (TensorBoardDirectory is not null && string.IsNullOrWhiteSpace(TensorBoardDirectory))
+            errors.Add($"{nameof(TensorBoardDirectory)} must not be empty; use null for no TensorBoard file.");
         if (SampleInterval <= 0)
             errors.Add($"{nameof(SampleInterval)} must be positive, but was {SampleInterval}.");
         if (SampleCount <= 0)

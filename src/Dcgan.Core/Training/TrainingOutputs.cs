@@ -22,6 +22,7 @@ internal sealed class TrainingOutputs : IDisposable
     private readonly ILogger logger;
     private readonly TimeProvider time;
     private readonly MetricsCsvWriter? metrics;
+    private readonly TensorBoardWriter? tensorBoard;
     private long spentTicks;
 
     public TrainingOutputs(DcganOptions options, ILogger logger, TimeProvider time, long resumedStep)
@@ -31,6 +32,11 @@ internal sealed class TrainingOutputs : IDisposable
         this.time = time;
         if (options.Outputs.Directory is not null && options.Outputs.MetricsInterval > 0)
             metrics = Timed(() => new MetricsCsvWriter(Path.Combine(options.Outputs.Directory, "metrics.csv"), resumedStep));
+        if (options.Outputs.TensorBoardDirectory is not null)
+        {
+            tensorBoard = Timed(() => new TensorBoardWriter(options.Outputs.TensorBoardDirectory, time));
+            Files.Add(tensorBoard.Path);
+        }
     }
 
     /// <summary>Files written so far, in order.</summary>
@@ -41,8 +47,19 @@ internal sealed class TrainingOutputs : IDisposable
 
     public void OnStep(long step, int epoch, int batch, StepMetrics values, double imagesPerSecond, double elapsedSeconds)
     {
-        if (metrics is not null && step % options.Outputs.MetricsInterval == 0)
+        if (options.Outputs.MetricsInterval == 0 || step % options.Outputs.MetricsInterval != 0)
+            return;
+        if (metrics is not null)
             Timed(() => metrics.Append(step, epoch, batch, values, imagesPerSecond, elapsedSeconds));
+        if (tensorBoard is not null)
+        {
+            Timed(() => tensorBoard.Scalars(step,
+            [
+                ("loss/discriminator", values.DiscriminatorLoss), ("loss/generator", values.GeneratorLoss),
+                ("score/real", values.RealScore), ("score/fake", values.FakeScore),
+                ("accuracy/discriminator", values.Accuracy), ("speed/images_per_second", imagesPerSecond),
+            ]));
+        }
     }
 
     /// <summary>
@@ -51,28 +68,41 @@ internal sealed class TrainingOutputs : IDisposable
     /// </summary>
     private int GridColumns => options.Architecture.Shape.IsConditional ? options.Architecture.Shape.ClassCount : (int)Math.Ceiling(Math.Sqrt(options.Outputs.SampleCount));
 
-    public void OnEpochEnd(int epoch, Generator generator, Tensor fixedNoise)
+    public void OnEpochEnd(int epoch, long step, Generator generator, Tensor fixedNoise)
     {
-        if (options.Outputs.Directory is null || !options.Outputs.WriteSampleGrids || (epoch % options.Outputs.SampleInterval != 0 && epoch != options.Epochs))
+        if (epoch % options.Outputs.SampleInterval != 0 && epoch != options.Epochs)
+            return;
+        bool file = options.Outputs.Directory is not null && options.Outputs.WriteSampleGrids;
+        if (!file && tensorBoard is null)
             return;
         Timed(() =>
         {
-            string samples = Path.Combine(options.Outputs.Directory, "samples");
-            string path = Path.Combine(samples, string.Create(CultureInfo.InvariantCulture, $"epoch_{epoch:D3}.png"));
+            byte[] png;
+            int width, height;
             using (var served = new TorchImageGenerator(generator, ownsGenerator: false))
             using (Tensor images = served.GenerateTensor(fixedNoise))
             using (Image grid = TensorImages.ToGrid(images, GridColumns))
-                AtomicFile.Write(path, stream => grid.SaveAsPng(stream));
+            {
+                using var encoded = new MemoryStream();
+                grid.SaveAsPng(encoded);
+                (png, width, height) = (encoded.ToArray(), grid.Width, grid.Height);
+            }
+            tensorBoard?.Image(step, "samples", png, width, height, options.Architecture.Shape.Channels);
+            if (!file)
+                return;
+
+            string samples = Path.Combine(options.Outputs.Directory!, "samples");
+            string path = Path.Combine(samples, string.Create(CultureInfo.InvariantCulture, $"epoch_{epoch:D3}.png"));
+            AtomicFile.Write(path, stream => stream.Write(png));
             Files.Add(path);
             Log.SampleGridWritten(logger, epoch, path);
 
-            if (options.Outputs.WriteProgressGif && ProgressGif.Write(samples, Path.Combine(options.Outputs.Directory, "progress.gif")) is string gif)
+            if (options.Outputs.WriteProgressGif && ProgressGif.Write(samples, Path.Combine(options.Outputs.Directory!, "progress.gif")) is string gif)
             {
                 if (!Files.Contains(gif))
                     Files.Add(gif);
                 Log.ProgressGifWritten(logger, Directory.GetFiles(samples, "epoch_*.png").Length, gif);
             }
-            return 0;
         });
     }
 
@@ -106,7 +136,11 @@ internal sealed class TrainingOutputs : IDisposable
         return generatorPath;
     }
 
-    public void Dispose() => metrics?.Dispose();
+    public void Dispose()
+    {
+        metrics?.Dispose();
+        tensorBoard?.Dispose();
+    }
 
     private void Timed(Action action) => Timed(() => { action(); return 0; });
 
