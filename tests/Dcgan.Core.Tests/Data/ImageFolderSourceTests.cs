@@ -228,19 +228,7 @@ public sealed class ImageFolderSourceTests
         new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(png, 0);
         BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(8), 13);
         chunk.CopyTo(png, 12);
-        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(29), Crc32(chunk));
+        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(29), BitwiseCrc.Compute(chunk, BitwiseCrc.Png));
         return png;
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> bytes)
-    {
-        uint crc = 0xFFFFFFFF;
-        foreach (byte b in bytes)
-        {
-            crc ^= b;
-            for (int k = 0; k < 8; k++)
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320 : crc >> 1;
-        }
-        return ~crc;
     }
 }

@@ -21,6 +21,15 @@ public sealed class HostileModelFileTests
         return file;
     }
 
+    /// <summary>A valid generator file of <see cref="Models.GeneratorTests.Small"/>, to damage.</summary>
+    private static byte[] SmallGeneratorFile()
+    {
+        using var stream = new MemoryStream();
+        using (var generator = new Generator(Models.GeneratorTests.Small, seed: 1))
+            GeneratorFile.Save(generator, stream);
+        return stream.ToArray();
+    }
+
     private static void ShouldBeRefused(byte[] file, string message)
     {
         using var directory = TestData.CreateTemporaryDirectory();
@@ -67,12 +76,8 @@ public sealed class HostileModelFileTests
     [Fact]
     public void NonFiniteWeight_IsRefusedNamingTheTensorAndElement()
     {
-        using var directory = TestData.CreateTemporaryDirectory();
-        string path = Path.Combine(directory.Path, "hostile.dcgan");
-        using (var generator = new Generator(Models.GeneratorTests.Small, seed: 1))
-            GeneratorFile.Save(generator, path);
-        byte[] file = File.ReadAllBytes(path);
-        SafetensorsEntry weight = SafetensorsFile.Read(file, path).Tensors.Values.First(t => t.Dtype == "F32" && t.Shape.Length == 4);
+        byte[] file = SmallGeneratorFile();
+        SafetensorsEntry weight = SafetensorsFile.Read(file, "small").Tensors.Values.First(t => t.Dtype == "F32" && t.Shape.Length == 4);
         System.Runtime.InteropServices.MemoryMarshal.TryGetArray(weight.Data, out ArraySegment<byte> segment).Should().BeTrue();
         BinaryPrimitives.WriteSingleLittleEndian(file.AsSpan(segment.Offset + 4 * 3), float.NaN);
 
@@ -87,9 +92,7 @@ public sealed class HostileModelFileTests
     {
         using var directory = TestData.CreateTemporaryDirectory();
         string path = Path.Combine(directory.Path, "hostile.dcgan");
-        using (var generator = new Generator(Models.GeneratorTests.Small, seed: 1))
-            GeneratorFile.Save(generator, path);
-        SafetensorsContent content = SafetensorsFile.Read(File.ReadAllBytes(path), path);
+        SafetensorsContent content = SafetensorsFile.Read(SmallGeneratorFile(), path);
         var metadata = new Dictionary<string, string>(content.Metadata) { ["generator_feature_maps"] = HugeFeatureMaps.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         using (FileStream stream = File.Create(path))
             SafetensorsFile.Write(stream, metadata, content.Tensors.Values);

@@ -6,14 +6,7 @@ namespace Dcgan.Core.Tests.Training;
 
 public sealed class CheckpointTests
 {
-    private static DcganBuilder Tiny(int epochs) => new DcganBuilder()
-        .WithDataSource(EmojiSubsetSource.Labelled(256))
-        .WithFeatureMaps(8, 8)
-        .WithLatentSize(16)
-        .WithBatchSize(32)
-        .WithEpochs(epochs)
-        .WithSeed(9)
-        .WithThreads(2);
+    private static DcganBuilder Tiny(int epochs) => TinyTraining.Builder(epochs);
 
     /// <summary>Cancels its token when the run reaches a given epoch and step: a user pressing Ctrl+C mid-epoch, deterministically.</summary>
     private sealed class CancelAt(int epoch, int batch, CancellationTokenSource cancellation) : IProgress<TrainingProgress>

@@ -14,14 +14,7 @@ namespace Dcgan.Core.Tests.Training;
 [Trait("Category", "Slow")]
 public sealed class DiskFullTests(ITestOutputHelper output)
 {
-    private static DcganBuilder Tiny(int epochs) => new DcganBuilder()
-        .WithDataSource(EmojiSubsetSource.Labelled(256))
-        .WithFeatureMaps(8, 8)
-        .WithLatentSize(16)
-        .WithBatchSize(32)
-        .WithEpochs(epochs)
-        .WithSeed(9)
-        .WithThreads(2);
+    private static DcganBuilder Tiny(int epochs) => TinyTraining.Builder(epochs);
 
     [TmpfsMountFact]
     public void Train_DiskFillsUpMidRun_NamesTheFileAndTheLastCheckpointResumes()
