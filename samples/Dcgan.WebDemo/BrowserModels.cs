@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Dcgan.Hosting;
 using Dcgan.Inference;
 using Dcgan.Onnx;
-using Dcgan.Pretrained;
 using Microsoft.Extensions.Options;
 
 namespace Dcgan.WebDemo;
@@ -23,8 +22,7 @@ internal sealed class BrowserModels(IOptionsMonitor<DcganGeneratorOptions> optio
     /// </summary>
     public byte[] ModelOf(string kind) => models.GetOrAdd(kind, k =>
     {
-        DcganGeneratorOptions configured = options.Get(k == DigitsEndpoint.ConditionalKey ? DigitsEndpoint.ConditionalKey : Options.DefaultName);
-        using Stream stream = !string.IsNullOrWhiteSpace(configured.ModelPath) ? File.OpenRead(configured.ModelPath) : PretrainedGenerators.Open(configured.Pretrained!);
+        using Stream stream = options.Get(k == DigitsEndpoint.ConditionalKey ? DigitsEndpoint.ConditionalKey : Options.DefaultName).OpenModel();
         return OnnxExport.ReadModel(stream);
     });
 

@@ -22,12 +22,23 @@ public sealed class DcganGeneratorOptions
     /// <summary>Threads one generation may use (ONNX Runtime's intra-op threads), or null for the backend's default.</summary>
     public int? Threads { get; set; }
 
+    /// <summary>What the generator is loaded from: <see cref="ModelPath"/> when set, else the pretrained generator <see cref="Pretrained"/>; named in errors.</summary>
+    public string ModelSource => UsesFile ? ModelPath! : $"pretrained '{Pretrained}'";
+
+    private bool UsesFile => !string.IsNullOrWhiteSpace(ModelPath);
+
+    /// <summary>Opens <see cref="ModelSource"/>: the file at <see cref="ModelPath"/> or the pretrained generator's resource.</summary>
+    /// <returns>A readable stream at the start of the model, owned by the caller.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="ArgumentException">Neither is set, or <see cref="Pretrained"/> names no pretrained generator.</exception>
+    public Stream OpenModel() => UsesFile ? File.OpenRead(ModelPath!) : PretrainedGenerators.Open(Pretrained ?? "");
+
     /// <summary>The problems with these options, one sentence each; empty when valid. Checks that the file exists, not that it loads.</summary>
     /// <returns>The problems.</returns>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (!string.IsNullOrWhiteSpace(ModelPath))
+        if (UsesFile)
         {
             if (!File.Exists(ModelPath))
                 errors.Add($"{nameof(ModelPath)} '{ModelPath}' does not exist.");

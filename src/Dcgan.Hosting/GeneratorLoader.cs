@@ -1,5 +1,4 @@
 using Dcgan.Inference;
-using Dcgan.Pretrained;
 
 namespace Dcgan.Hosting;
 
@@ -10,12 +9,7 @@ internal static class GeneratorLoader
     {
         IImageGeneratorBackend backend = backends.LastOrDefault(b => string.Equals(b.Name, options.Backend, StringComparison.OrdinalIgnoreCase))
             ?? throw new InvalidOperationException($"The Dcgan backend '{options.Backend}' is not registered.");
-        if (!string.IsNullOrWhiteSpace(options.ModelPath))
-        {
-            using FileStream file = File.OpenRead(options.ModelPath);
-            return backend.Load(file, options.ModelPath, options.Threads);
-        }
-        using Stream pretrained = PretrainedGenerators.Open(options.Pretrained!);
-        return backend.Load(pretrained, $"pretrained '{options.Pretrained}'", options.Threads);
+        using Stream model = options.OpenModel();
+        return backend.Load(model, options.ModelSource, options.Threads);
     }
 }

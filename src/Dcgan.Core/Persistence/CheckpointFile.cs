@@ -71,8 +71,15 @@ public static class CheckpointFile
         }
     }
 
-    internal static string PathFor(string directory, int epoch) =>
-        Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"checkpoint_epoch_{epoch:D3}{Extension}"));
+    /// <summary>
+    /// The file of a checkpoint after <paramref name="epoch"/> completed epochs, or, with <paramref name="stepsDone"/>, of one
+    /// written when the next epoch was interrupted after that many steps. Both sort by name in the order they were
+    /// written, which <see cref="Prune"/> relies on.
+    /// </summary>
+    internal static string PathFor(string directory, int epoch, int? stepsDone = null) =>
+        Path.Combine(directory, stepsDone is int steps
+            ? string.Create(CultureInfo.InvariantCulture, $"checkpoint_epoch_{epoch:D3}_step_{steps:D6}{Extension}")
+            : string.Create(CultureInfo.InvariantCulture, $"checkpoint_epoch_{epoch:D3}{Extension}"));
 
     /// <summary>Writes a checkpoint atomically: the trainer's <paramref name="metadata"/> plus the format keys, and the tensors.</summary>
     internal static void Write(string path, IReadOnlyDictionary<string, string> metadata, IEnumerable<SafetensorsEntry> tensors)

@@ -139,7 +139,7 @@ public sealed class AdversarialTrainer : IDisposable
 
         void WriteCheckpoint(int epochsDone, long stepsDone, EpochPosition? position)
         {
-            string path = TrainingCheckpoint.PathFor(options.Checkpoints.Directory!, epochsDone, position);
+            string path = CheckpointFile.PathFor(options.Checkpoints.Directory!, epochsDone, position?.StepsDone);
             using Activity? checkpointActivity = TrainingTelemetry.StartCheckpoint(epochsDone, path);
             TrainingCheckpoint.Write(path, options, epochsDone, stepsDone, Generator, average?.Model, discriminator, generatorOptimizer, discriminatorOptimizer,
                 random, fixedNoise, history, earlierSeconds + time.GetElapsedTime(runStart).TotalSeconds, source.Description, position);

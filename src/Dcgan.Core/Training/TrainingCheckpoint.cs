@@ -26,11 +26,6 @@ internal static class TrainingCheckpoint
     private const string EpochStepsDoneKey = "epoch_steps_done";
     private const string EpochSumsKey = "epoch_sums";
 
-    /// <summary>The file of a checkpoint written at the end of <paramref name="epoch"/>, or, with <paramref name="position"/>, within the epoch after it.</summary>
-    internal static string PathFor(string directory, int epoch, EpochPosition? position) =>
-        position is null ? CheckpointFile.PathFor(directory, epoch)
-        : Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"checkpoint_epoch_{epoch:D3}_step_{position.StepsDone:D6}{Extension}"));
-
     /// <summary>Writes the trainer's state after <paramref name="epoch"/> completed epochs and <paramref name="step"/> steps, and where the next epoch stands when it was interrupted.</summary>
     internal static void Write(string path, DcganOptions options, int epoch, long step, Generator generator, Generator? average, Discriminator discriminator,
         Adam generatorOptimizer, Adam discriminatorOptimizer, torch.Generator random, Tensor fixedNoise, IReadOnlyList<EpochSummary> history, double trainingSeconds, string dataSource,

@@ -62,15 +62,18 @@ public sealed class OnnxImageGenerator : IImageGenerator, IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     /// <exception cref="InvalidDataException">The data is neither a Dcgan generator file nor a Dcgan ONNX model.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is not positive.</exception>
-    public static OnnxImageGenerator Load(Stream stream, int? threads)
+    public static OnnxImageGenerator Load(Stream stream, int? threads) => Load(stream, "(stream)", threads);
+
+    /// <summary>Loads from <paramref name="stream"/>, naming <paramref name="source"/> in errors.</summary>
+    internal static OnnxImageGenerator Load(Stream stream, string source, int? threads)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        return Load(buffer.ToArray(), "(stream)", threads);
+        return Load(buffer.ToArray(), source, threads);
     }
 
-    internal static OnnxImageGenerator Load(byte[] bytes, string source, int? threads)
+    private static OnnxImageGenerator Load(byte[] bytes, string source, int? threads)
     {
         if (threads is <= 0)
             throw new ArgumentOutOfRangeException(nameof(threads), threads, "Threads must be positive when set.");

@@ -16,8 +16,6 @@ public sealed class OnnxRuntimeBackend : IImageGeneratorBackend
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrEmpty(source);
-        using var buffer = new MemoryStream();
-        model.CopyTo(buffer);
-        return OnnxImageGenerator.Load(buffer.ToArray(), source, threads);
+        return OnnxImageGenerator.Load(model, source, threads);
     }
 }

@@ -99,17 +99,7 @@ public sealed class GeneratorFileTests
         using var directory = TestData.CreateTemporaryDirectory();
         string path = Path.Combine(directory.Path, "v1.dcgan");
         using var original = new Generator(Small, seed: 4);
-        using (var stream = File.Create(path))
-        {
-            byte[] manifest = System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { Kind = "Generator", Architecture = FlatArchitecture(Small) }));
-            stream.Write("DCGANMDL"u8);
-            stream.Write(BitConverter.GetBytes(1));
-            stream.Write(BitConverter.GetBytes(manifest.Length));
-            stream.Write(manifest);
-            using var weights = new MemoryStream();
-            original.save(weights);
-            stream.Write(weights.ToArray());
-        }
+        File.WriteAllBytes(path, LegacyModelFiles.Version1(original));
 
         using Generator loaded = GeneratorFile.Load(path);
 
@@ -155,23 +145,7 @@ public sealed class GeneratorFileTests
         using var directory = TestData.CreateTemporaryDirectory();
         string path = Path.Combine(directory.Path, "v2.dcgan"), again = Path.Combine(directory.Path, "v3.dcgan");
         using var original = new Generator(Small with { Shape = Small.Shape with { ClassNames = ["a", "b"] } }, seed: 4);
-        using (var buffer = new MemoryStream())
-        {
-            // Version 2 wrote the same tensors with the whole pair's architecture as one flat JSON record, and the
-            // discriminator's settings as keys of their own.
-            GeneratorFile.Save(original, buffer);
-            SafetensorsContent content = SafetensorsFile.Read(buffer.ToArray(), "v3");
-            var metadata = new Dictionary<string, string>(content.Metadata)
-            {
-                ["format_version"] = "2",
-                ["architecture"] = System.Text.Json.JsonSerializer.Serialize(FlatArchitecture(original.Shape, original.Architecture)),
-                ["discriminator_feature_maps"] = "8",
-                ["minibatch_stddev"] = "false",
-                ["discriminator_packing"] = "1",
-            };
-            using FileStream file = File.Create(path);
-            SafetensorsFile.Write(file, metadata, content.Tensors.Values);
-        }
+        File.WriteAllBytes(path, LegacyModelFiles.Version2(original));
 
         using Generator loaded = GeneratorFile.Load(path);
         GeneratorFile.Save(loaded, again);
@@ -183,15 +157,6 @@ public sealed class GeneratorFileTests
         written["format_version"].Should().Be("3");
         written.Keys.Should().Contain("generator_feature_maps").And.NotContain(["architecture", "discriminator_feature_maps", "minibatch_stddev", "discriminator_packing"]);
     }
-
-    /// <summary>The one flat architecture record that version 1 and 2 files held.</summary>
-    private static object FlatArchitecture(DcganArchitecture architecture) => FlatArchitecture(architecture.Shape, architecture.Generator);
-
-    private static object FlatArchitecture(ImageShape shape, GeneratorArchitecture generator) => new
-    {
-        shape.LatentSize, shape.ImageSize, shape.Channels, GeneratorFeatureMaps = generator.FeatureMaps, DiscriminatorFeatureMaps = 8,
-        MinibatchStdDev = false, shape.ClassNames,
-    };
 
     private static void ReplaceOnce(string path, string from, string to)
     {

@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
-using System.Text.Json;
 using Dcgan.Inference;
 using Dcgan.Models;
 using Dcgan.Models.DiscriminatorPieces;
@@ -44,37 +42,10 @@ public sealed class ModelFileFuzzTests(ITestOutputHelper output)
         DiscriminatorFile.Save(discriminator, path);
     });
 
-    /// <summary>A format 2 file: the version 3 file with the pair's flat architecture record, as 0.2 previews wrote it.</summary>
-    private static byte[] Version2Seed()
-    {
-        byte[] file = GeneratorSeed(Small);
-        SafetensorsContent content = SafetensorsFile.Read(file, "seed");
-        var metadata = new Dictionary<string, string>(content.Metadata)
-        {
-            ["format_version"] = "2",
-            ["architecture"] = JsonSerializer.Serialize(new { Small.Shape.LatentSize, Small.Shape.ImageSize, Small.Shape.Channels, GeneratorFeatureMaps = 8, DiscriminatorFeatureMaps = 8, MinibatchStdDev = false }),
-        };
-        using var stream = new MemoryStream();
-        SafetensorsFile.Write(stream, metadata, content.Tensors.Values);
-        return stream.ToArray();
-    }
-
-    /// <summary>A format 1 file: magic, version, manifest length, JSON manifest, TorchSharp's state-dict bytes.</summary>
-    private static byte[] Version1Seed()
+    private static byte[] LegacySeed(Func<Generator, byte[]> write)
     {
         using var generator = new Generator(Small, seed: 4);
-        using var stream = new MemoryStream();
-        byte[] manifest = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
-        {
-            Kind = "Generator",
-            Architecture = new { Small.Shape.LatentSize, Small.Shape.ImageSize, Small.Shape.Channels, GeneratorFeatureMaps = 8, DiscriminatorFeatureMaps = 8, MinibatchStdDev = false },
-        }));
-        stream.Write("DCGANMDL"u8);
-        stream.Write(BitConverter.GetBytes(1));
-        stream.Write(BitConverter.GetBytes(manifest.Length));
-        stream.Write(manifest);
-        generator.save(stream);
-        return stream.ToArray();
+        return write(generator);
     }
 
     /// <summary>The structural part: a safetensors header, or a version 1 file's manifest and the start of its tensors.</summary>
@@ -87,8 +58,8 @@ public sealed class ModelFileFuzzTests(ITestOutputHelper output)
         [
             GeneratorSeed(Small),
             GeneratorSeed(Small with { Shape = Small.Shape with { ClassNames = ["a", "b", "c"] } }),
-            Version2Seed(),
-            Version1Seed(),
+            LegacySeed(LegacyModelFiles.Version2),
+            LegacySeed(LegacyModelFiles.Version1),
             DiscriminatorSeed(Small),
         ];
         return new Mutator(seeds, Focus).Inputs(2500, seed: 1).Concat(SafetensorsHeaders.Files(500, seed: 2));
