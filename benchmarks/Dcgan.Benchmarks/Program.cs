@@ -7,6 +7,9 @@
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- micro              (BenchmarkDotNet)
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- backends           (BenchmarkDotNet: TorchSharp vs ONNX Runtime)
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- footprint --runs 10 (publish sizes and cold starts)
+//   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- quality --config default --csv q-default.csv (minutes against Fréchet distance)
+//   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- quality --images recipe-snapshots --name pytorch-recipe --csv q-recipe.csv
+//   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- quality-chart q-*.csv --output docs/images/time-to-quality.png
 
 using System.CommandLine;
 using Dcgan.Benchmarks;
@@ -45,7 +48,30 @@ var footprintRuns = new Option<int>("--runs") { Description = "Cold starts per a
 var footprint = new Command("footprint", "Publish a one-PNG console app on Dcgan.Core + libtorch and on Dcgan.Onnx: sizes and cold starts.") { footprintRuns };
 footprint.SetAction(r => FootprintBenchmark.Run(r.GetValue(footprintRuns)));
 
-var root = new RootCommand("Dcgan benchmarks.") { threads, embedding, training, stepsCommand, soak, micro, backends, footprint };
+var qualityConfig = new Option<string>("--config") { Description = $"One of {string.Join(", ", TimeToQualityBenchmark.Configurations.Keys)}.", DefaultValueFactory = _ => "default" };
+var qualityEpochs = new Option<int>("--epochs") { Description = "Epochs at most.", DefaultValueFactory = _ => 5 };
+var qualityMinutes = new Option<double>("--minutes") { Description = "Training minutes at most.", DefaultValueFactory = _ => 15 };
+var qualityEvery = new Option<double>("--every") { Description = "Seconds of training between scored points.", DefaultValueFactory = _ => 60 };
+var qualitySeed = new Option<long>("--seed") { Description = "Seed of the run.", DefaultValueFactory = _ => 42 };
+var qualityCsv = new Option<string>("--csv") { Description = "The CSV to write.", Required = true };
+var qualityImages = new Option<string?>("--images") { Description = "Score another tool's snapshots instead (minutes_MMM.MM.f32 files in this directory)." };
+var qualityName = new Option<string>("--name") { Description = "With --images: the run's name in the CSV.", DefaultValueFactory = _ => "pytorch-recipe" };
+var quality = new Command("quality", "Time to quality: training minutes against Fréchet distance, confidence and digit shares (CSV).")
+    { qualityConfig, qualityEpochs, qualityMinutes, qualityEvery, qualitySeed, qualityCsv, qualityImages, qualityName };
+quality.SetAction(r =>
+{
+    if (r.GetValue(qualityImages) is string snapshots)
+        TimeToQualityBenchmark.ScoreImages(snapshots, r.GetValue(qualityName)!, r.GetValue(qualitySeed), r.GetValue(qualityCsv)!);
+    else
+        TimeToQualityBenchmark.Run(r.GetValue(qualityConfig)!, r.GetValue(qualityEpochs), r.GetValue(qualityMinutes), r.GetValue(qualityEvery), r.GetValue(qualitySeed), r.GetValue(threads), r.GetValue(qualityCsv)!);
+});
+
+var chartCsvs = new Argument<string[]>("csv") { Description = "Time-to-quality CSVs.", Arity = ArgumentArity.OneOrMore };
+var chartOutput = new Option<string>("--output") { Description = "The PNG to write.", DefaultValueFactory = _ => "docs/images/time-to-quality.png" };
+var qualityChart = new Command("quality-chart", "One ScottPlot chart of several time-to-quality CSVs, and their table.") { chartCsvs, chartOutput };
+qualityChart.SetAction(r => QualityChart.Run(r.GetValue(chartCsvs)!, r.GetValue(chartOutput)!));
+
+var root = new RootCommand("Dcgan benchmarks.") { threads, embedding, training, stepsCommand, soak, micro, backends, footprint, quality, qualityChart };
 
 // 2. Run.
 return root.Parse(args).Invoke();

@@ -6,12 +6,17 @@ namespace Dcgan.Cli.Tests;
 /// <summary>Runs the built <c>dcgan</c> CLI (same configuration as the tests) as a child process.</summary>
 internal static class CliProcess
 {
+    /// <summary>The build configuration of these tests, and so of the CLI they run.</summary>
+    public static string Configuration =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    public static string ProjectPath => Path.Combine(TestData.RepositoryRoot, "samples", "Dcgan.Cli", "Dcgan.Cli.csproj");
+
     public static string DllPath
     {
         get
         {
-            string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-            string path = Path.Combine(TestData.RepositoryRoot, "samples", "Dcgan.Cli", "bin", configuration, "net10.0", "linux-x64", "dcgan.dll");
+            string path = Path.Combine(TestData.RepositoryRoot, "samples", "Dcgan.Cli", "bin", Configuration, "net10.0", "linux-x64", "dcgan.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException($"The CLI is not built at '{path}'; build the solution first.", path);
         }
     }

@@ -79,8 +79,15 @@ public sealed class AdversarialTrainer : IDisposable
     /// <exception cref="InvalidOperationException">Training has finished and handed the generator to its result.</exception>
     public Generator Generator => generator ?? throw new InvalidOperationException("The generator now belongs to the TrainingResult returned by Train().");
 
-    /// <summary>The generator whose images the run shows and saves: the weight average when one is kept, else the generator itself.</summary>
-    private Generator Published => average?.Model ?? Generator;
+    /// <summary>
+    /// The generator whose images the run shows and saves: the weight average when one is kept (evaluation mode, no
+    /// gradients), else <see cref="Generator"/> itself. Read it between steps, in a progress callback, to sample or score the
+    /// run as it goes; it changes with every step. After <see cref="Train"/> it belongs to the result.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Training has finished and handed the generator to its result.</exception>
+    public Generator SampleGenerator => generator is null
+        ? throw new InvalidOperationException("The generator now belongs to the TrainingResult returned by Train().")
+        : average?.Model ?? generator;
 
     /// <summary>The discriminator being trained; owned by this trainer.</summary>
     public Discriminator Discriminator => discriminator;
@@ -171,7 +178,7 @@ public sealed class AdversarialTrainer : IDisposable
                             WriteCheckpoint(epoch - 1, stepIndex - 1, new EpochPosition(permutation, batch - 1, sums));
                         cancellationToken.ThrowIfCancellationRequested();
                     }
-                    StepMetrics? outcome = Step(images, labels, order, batch - 1, random, out string? nonFinite);
+                    StepMetrics? outcome = Step(images, labels, order, batch - 1, stepIndex, random, out string? nonFinite);
                     if (outcome is not StepMetrics step)
                     {
                         if (options.Runtime.NonFiniteLoss == NonFiniteLossPolicy.SkipBatch)
@@ -199,7 +206,7 @@ public sealed class AdversarialTrainer : IDisposable
                 Log.EpochCompleted(logger, epoch, options.Epochs, summary.DiscriminatorLoss, summary.GeneratorLoss, summary.RealScore,
                     summary.FakeScore, summary.ImagesPerSecond, time.GetElapsedTime(runStart).TotalSeconds);
 
-                outputs.OnEpochEnd(epoch, (long)epoch * batches, Published, fixedNoise);
+                outputs.OnEpochEnd(epoch, (long)epoch * batches, SampleGenerator, fixedNoise);
                 if (options.Checkpoints.Directory is not null && (epoch % options.Checkpoints.Interval == 0 || epoch == options.Epochs))
                     WriteCheckpoint(epoch, (long)epoch * batches, position: null);
             }
@@ -217,9 +224,9 @@ public sealed class AdversarialTrainer : IDisposable
         }
 
         EpochSummary? last = history.Count > 0 ? history[^1] : null;
-        Published.Training = new TrainingSummary(history.Count, (long)history.Count * batches, options.Optimization.Seed, batchSize, source.Description,
+        SampleGenerator.Training = new TrainingSummary(history.Count, (long)history.Count * batches, options.Optimization.Seed, batchSize, source.Description,
             last?.DiscriminatorLoss ?? double.NaN, last?.GeneratorLoss ?? double.NaN, earlierSeconds + time.GetElapsedTime(runStart).TotalSeconds, ModelMetadata.LibraryVersion);
-        string? generatorPath = outputs.OnFinished(Published, discriminator);
+        string? generatorPath = outputs.OnFinished(SampleGenerator, discriminator);
 
         TimeSpan elapsed = time.GetElapsedTime(runStart);
         Log.TrainingCompleted(logger, options.Epochs, elapsed.TotalSeconds, outputs.Spent.TotalSeconds);
@@ -295,7 +302,7 @@ public sealed class AdversarialTrainer : IDisposable
     /// One generator step after the loss's critic steps; null (and which loss) when a loss is not finite, in which
     /// case the optimizer of that loss did not step.
     /// </summary>
-    private StepMetrics? Step(Tensor images, Tensor? labels, Tensor order, int stepIndex, torch.Generator random, out string? nonFinite)
+    private StepMetrics? Step(Tensor images, Tensor? labels, Tensor order, int stepIndex, long runStep, torch.Generator random, out string? nonFinite)
     {
         using var scope = NewDisposeScope();
         AdversarialLoss loss = options.Optimization.Loss;
@@ -346,7 +353,7 @@ public sealed class AdversarialTrainer : IDisposable
         }
         generatorLoss.backward();
         generatorOptimizer.step();
-        average?.Update();
+        average?.Update(runStep);
 
         using IDisposable noGrad = no_grad();
         // One device-to-host copy for all five numbers (those of the last critic step).
