@@ -4,61 +4,99 @@ using static TorchSharp.torch;
 
 namespace Dcgan.Models;
 
+/// <summary>One convolution as a network uses it (channels, kernel, stride, padding, input size): what the check runs.</summary>
+internal readonly record struct ConvolutionCase(long InputChannels, long OutputChannels, int Kernel, int Stride, int Padding, int InputSize, bool Transposed);
+
 /// <summary>
-/// Checks once per process that libtorch's convolutions compute what they should on this processor, and turns its
-/// oneDNN (mkldnn) convolutions off where they do not, so that convolutions fall back to ATen's own kernels (im2col
-/// and a matrix product).
+/// Checks that libtorch's convolutions compute what they should on this processor for every convolution a network is
+/// built with, and turns its oneDNN (mkldnn) convolutions off for the process where one does not, so that convolutions
+/// fall back to ATen's own kernels (im2col and a matrix product).
 /// </summary>
 /// <remarks>
 /// On an AMD EPYC of family 26 (Zen 5) under libtorch 2.10, oneDNN's JIT convolutions gave wrong numbers, and with two
 /// threads different numbers on every call and NaNs, whenever the input channels were not a multiple of the vector
-/// width: the generator's first transposed convolution (100 noise values to 7x7) and the discriminator's last
-/// convolution (129 or 179 channels to one logit) among them. Limiting oneDNN to SSE4.1 made it right; AVX and AVX2 did
-/// not. The check runs exactly those two shapes against a float64 matrix product (which oneDNN does not compute) and
-/// disables oneDNN only if either is off; <c>docs/performance.md</c> has the measurements. <c>DCGAN_ONEDNN=keep</c>
-/// skips the check (for benchmarks of the broken path).
+/// width; the networks' full-map layers were among them, and those are now matrix products
+/// (<see cref="FullMapConvolution"/>). Each distinct convolution is checked once per process, forward and both
+/// gradients, against the same convolution in float64 (which oneDNN does not compute): a network whose convolutions are
+/// all right keeps oneDNN's speed, and one wrong case turns it off for everything. <c>docs/performance.md</c> has the
+/// measurements. <c>DCGAN_ONEDNN=keep</c> skips the check (for benchmarks of the broken path).
 /// </remarks>
 internal static class ConvolutionBackend
 {
     private const double Tolerance = 1e-3;
-    private static readonly Lazy<bool> OneDnnDisabled = new(CheckAndRepair, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Dictionary<ConvolutionCase, double> Checked = [];
+    private static readonly Lock Gate = new();
 
-    /// <summary>Runs the check if it has not run in this process; true when oneDNN's convolutions were turned off.</summary>
-    public static bool EnsureCorrect() => OneDnnDisabled.Value;
+    /// <summary>True once a checked convolution was wrong and oneDNN's convolutions were turned off for this process.</summary>
+    public static bool OneDnnDisabled { get; private set; }
 
-    private static bool CheckAndRepair()
+    /// <summary>Checks the cases not yet checked in this process; turns oneDNN off if one is wrong. Returns <see cref="OneDnnDisabled"/>.</summary>
+    public static bool EnsureCorrect(IEnumerable<ConvolutionCase> cases)
     {
         if (Environment.GetEnvironmentVariable("DCGAN_ONEDNN") == "keep")
             return false;
-        if (WorstError() <= Tolerance)
-            return false;
+        lock (Gate)
+        {
+            foreach (ConvolutionCase convolution in cases)
+            {
+                if (OneDnnDisabled || Checked.ContainsKey(convolution))
+                    continue;
+                double error = RelativeError(convolution);
+                Checked[convolution] = error;
+                if (error > Tolerance)
+                    Disable();
+            }
+            return OneDnnDisabled;
+        }
+    }
+
+    /// <summary>
+    /// The largest relative difference from float64 of the output and both gradients of <paramref name="convolution"/>,
+    /// batch 8, random inputs and weights scaled to unit output; infinity for NaN.
+    /// </summary>
+    internal static double RelativeError(ConvolutionCase convolution)
+    {
+        using var scope = NewDisposeScope();
+        using IDisposable grad = enable_grad();
+        using var random = new torch.Generator(1);
+        (long inputs, long outputs, int k) = (convolution.InputChannels, convolution.OutputChannels, convolution.Kernel);
+        Tensor x = randn([8, inputs, convolution.InputSize, convolution.InputSize], generator: random);
+        Tensor w = randn(convolution.Transposed ? [inputs, outputs, k, k] : [outputs, inputs, k, k], generator: random) / Math.Sqrt(inputs * k * k);
+
+        (Tensor Y, Tensor Dx, Tensor Dw) Run(ScalarType type, Tensor upstream)
+        {
+            // Detached first: each run needs leaves of its own, whatever the other run did to x and w.
+            Tensor xi = x.detach().to_type(type).requires_grad_(), wi = w.detach().to_type(type).requires_grad_();
+            Tensor y = convolution.Transposed
+                ? nn.functional.conv_transpose2d(xi, wi, null, [convolution.Stride, convolution.Stride], [convolution.Padding, convolution.Padding])
+                : nn.functional.conv2d(xi, wi, null, [convolution.Stride, convolution.Stride], [convolution.Padding, convolution.Padding]);
+            (y * upstream.to_type(type)).sum().backward();
+            return (y.detach(), xi.grad!, wi.grad!);
+        }
+
+        Tensor upstream = randn(ShapeOf(convolution), generator: random);
+        var single = Run(ScalarType.Float32, upstream);
+        var reference = Run(ScalarType.Float64, upstream);
+        double Error(Tensor a, Tensor b) => ((a.to_type(ScalarType.Float64) - b).abs().max() / (b.abs().max() + 1e-6)).item<double>();
+        double worst = new[] { Error(single.Y, reference.Y), Error(single.Dx, reference.Dx), Error(single.Dw, reference.Dw) }.Max();
+        return double.IsNaN(worst) ? double.PositiveInfinity : worst;
+    }
+
+    private static long[] ShapeOf(ConvolutionCase c)
+    {
+        long size = c.Transposed
+            ? (c.InputSize - 1L) * c.Stride - 2L * c.Padding + c.Kernel
+            : (c.InputSize + 2L * c.Padding - c.Kernel) / c.Stride + 1;
+        return [8, c.OutputChannels, size, size];
+    }
+
+    private static void Disable()
+    {
         IntPtr context = GlobalContext();
         SetUserEnabledMkldnn(context, false);
         // Next in ATen's list would be NNPACK, which refuses AVX-512-only processors with a warning on every call.
         SetUserEnabledNnpack(context, false);
-        return true;
-    }
-
-    /// <summary>The largest difference from float64 of the two convolution shapes that went wrong.</summary>
-    internal static double WorstError()
-    {
-        using var scope = NewDisposeScope();
-        using IDisposable noGrad = no_grad();
-        using var random = new torch.Generator(1);
-        // A full-size kernel over 17 channels: as the discriminator's last layer.
-        Tensor images = randn([4, 17, 7, 7], generator: random);
-        Tensor kernel = randn([1, 17, 7, 7], generator: random);
-        Tensor logits = nn.functional.conv2d(images, kernel).view(-1);
-        Tensor expected = images.to_type(ScalarType.Float64).flatten(1).matmul(kernel.to_type(ScalarType.Float64).view(1, -1).t()).view(-1);
-        // Noise to a 7x7 map: as the generator's first layer.
-        Tensor noise = randn([4, 100, 1, 1], generator: random);
-        Tensor projection = randn([100, 8, 7, 7], generator: random);
-        Tensor maps = nn.functional.conv_transpose2d(noise, projection).flatten(1);
-        Tensor expectedMaps = noise.to_type(ScalarType.Float64).flatten(1).matmul(projection.to_type(ScalarType.Float64).view(100, -1));
-        double logitError = (logits.to_type(ScalarType.Float64) - expected).abs().max().item<double>();
-        double mapError = (maps.to_type(ScalarType.Float64) - expectedMaps).abs().max().item<double>();
-        // NaN compares false: treat it as the worst error.
-        return double.IsNaN(logitError) || double.IsNaN(mapError) ? double.PositiveInfinity : Math.Max(logitError, mapError);
+        OneDnnDisabled = true;
     }
 
     // libtorch exports at::globalContext() and at::Context::setUserEnabledMkldnn(bool), the switch behind PyTorch's

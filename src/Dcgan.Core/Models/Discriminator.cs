@@ -55,22 +55,26 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentNullException.ThrowIfNull(architecture);
         DcganArchitecture.ThrowIfInvalid([.. shape.Validate(), .. architecture.Validate()]);
-        ConvolutionBackend.EnsureCorrect();
         Shape = shape;
         Architecture = architecture;
 
         int width = architecture.FeatureMaps;
+        long imageChannels = (shape.Channels + shape.ClassCount) * architecture.Packing;
+        var convolutions = new List<ConvolutionCase> { new(imageChannels, width, 4, 2, 1, shape.ImageSize, Transposed: false) };
+        int size = shape.ImageSize / 2;
         var layers = new List<nn.Module<Tensor, Tensor>>
         {
             // A conditional discriminator sees the one-hot label as ClassCount constant channels beside the image;
             // a packing one sees Packing such images stacked along the channels.
-            nn.Conv2d((shape.Channels + shape.ClassCount) * architecture.Packing, width, 4, stride: 2, padding: 1L, bias: false, device: device),
+            nn.Conv2d(imageChannels, width, 4, stride: 2, padding: 1L, bias: false, device: device),
             nn.LeakyReLU(0.2, inplace: true),
         };
 
         for (int i = 1; i < shape.Doublings; i++)
         {
             layers.Add(nn.Conv2d(width, width * 2, 4, stride: 2, padding: 1L, bias: false, device: device));
+            convolutions.Add(new ConvolutionCase(width, width * 2, 4, 2, 1, size, Transposed: false));
+            size /= 2;
             if (architecture.BatchNorm)
                 layers.Add(nn.BatchNorm2d(width * 2, device: device));
             layers.Add(nn.LeakyReLU(0.2, inplace: true));
@@ -88,7 +92,26 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
 
         main = nn.Sequential(layers.Select((layer, index) => (index.ToString(System.Globalization.CultureInfo.InvariantCulture), layer)).ToArray());
         RegisterComponents();
+        // Kept after RegisterComponents, so that they are not registered a second time under their own names.
+        features = layers.SkipLast(1).ToArray();
+        collapse = (Conv2d)layers[^1];
         WeightInitialization.Apply(this, seed, device);
+        ConvolutionBackend.EnsureCorrect(convolutions);
+    }
+
+    /// <summary>The layers before the last, in order.</summary>
+    private readonly nn.Module<Tensor, Tensor>[] features;
+
+    /// <summary>The last layer, computed as the matrix product it is (<see cref="FullMapConvolution"/>).</summary>
+    private readonly Conv2d collapse;
+
+    /// <summary>What <c>main</c> computes, with the full-map last layer as a matrix product.</summary>
+    private Tensor Run(Tensor images)
+    {
+        Tensor x = images;
+        foreach (nn.Module<Tensor, Tensor> layer in features)
+            x = layer.call(x);
+        return FullMapConvolution.Collapse(collapse, x);
     }
 
     /// <summary>The image size, channels and classes this discriminator was built for.</summary>
@@ -113,7 +136,7 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
         if (Shape.IsConditional)
             throw new InvalidOperationException($"This discriminator is class-conditional ({Shape.ClassCount} classes): call forward(images, labels).");
         using var scope = NewDisposeScope();
-        return main.call(Pack(images)).view(-1).MoveToOuterDisposeScope();
+        return Run(Pack(images)).view(-1).MoveToOuterDisposeScope();
     }
 
     /// <summary>Scores images as members of the given classes; only for class-conditional discriminators.</summary>
@@ -129,7 +152,7 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
         if (!Shape.IsConditional)
             throw new InvalidOperationException("This discriminator is not class-conditional: call forward(images) without labels.");
         using var scope = NewDisposeScope();
-        return main.call(Pack(LabelChannels.Append(images, labels, Shape.ClassCount))).view(-1).MoveToOuterDisposeScope();
+        return Run(Pack(LabelChannels.Append(images, labels, Shape.ClassCount))).view(-1).MoveToOuterDisposeScope();
     }
 
     /// <summary>Stacks each pack of consecutive images along the channels: <c>[N, C, H, W]</c> to <c>[N / P, P * C, H, W]</c>.</summary>

@@ -60,13 +60,14 @@ public sealed class Generator : nn.Module<Tensor, Tensor?, Tensor>
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentNullException.ThrowIfNull(architecture);
         DcganArchitecture.ThrowIfInvalid([.. shape.Validate(), .. architecture.Validate()]);
-        ConvolutionBackend.EnsureCorrect();
         Shape = shape;
         Architecture = architecture;
 
         var layers = new List<nn.Module<Tensor, Tensor>>();
+        var convolutions = new List<ConvolutionCase>();
         int doublings = shape.Doublings;
         int width = architecture.FeatureMaps << (doublings - 1);
+        int size = shape.BaseSize;
 
         // Project the noise (a 1x1 map, with the one-hot label appended when conditional) to BaseSize x BaseSize
         // with a full-size kernel. On a one-hot input this layer's weights are a learned embedding of each class.
@@ -77,17 +78,40 @@ public sealed class Generator : nn.Module<Tensor, Tensor?, Tensor>
         for (int i = 1; i < doublings; i++)
         {
             layers.Add(nn.ConvTranspose2d(width, width / 2, 4, stride: 2, padding: 1L, bias: false, device: device));
+            convolutions.Add(new ConvolutionCase(width, width / 2, 4, 2, 1, size, Transposed: true));
             layers.Add(nn.BatchNorm2d(width / 2, device: device));
             layers.Add(nn.ReLU(inplace: true));
             width /= 2;
+            size *= 2;
         }
 
         layers.Add(nn.ConvTranspose2d(width, shape.Channels, 4, stride: 2, padding: 1L, bias: false, device: device));
+        convolutions.Add(new ConvolutionCase(width, shape.Channels, 4, 2, 1, size, Transposed: true));
         layers.Add(nn.Tanh());
 
         main = nn.Sequential(layers.Select((layer, index) => (index.ToString(System.Globalization.CultureInfo.InvariantCulture), layer)).ToArray());
         RegisterComponents();
+        // Kept after RegisterComponents, so that they are not registered a second time under their own names.
+        projection = (ConvTranspose2d)layers[0];
+        rest = layers.Skip(1).ToArray();
         WeightInitialization.Apply(this, seed, device);
+        ConvolutionBackend.EnsureCorrect(convolutions);
+    }
+
+    /// <summary>The first layer, computed as the matrix product it is (<see cref="FullMapConvolution"/>).</summary>
+    private readonly ConvTranspose2d projection;
+
+    /// <summary>The layers after it, in order.</summary>
+    private readonly nn.Module<Tensor, Tensor>[] rest;
+
+    /// <summary>What <c>main</c> computes, with the full-map first layer as a matrix product.</summary>
+    private Tensor Run(Tensor map)
+    {
+        using var scope = NewDisposeScope();
+        Tensor x = FullMapConvolution.Project(projection, map);
+        foreach (nn.Module<Tensor, Tensor> layer in rest)
+            x = layer.call(x);
+        return x.MoveToOuterDisposeScope();
     }
 
     /// <summary>The noise length, image size, channels and classes this generator was built with.</summary>
@@ -118,12 +142,12 @@ public sealed class Generator : nn.Module<Tensor, Tensor?, Tensor>
         {
             if (labels is not null)
                 throw new InvalidOperationException("This generator is not class-conditional: call it with null labels.");
-            return main.call(AsMap(noise));
+            return Run(AsMap(noise));
         }
         if (labels is null)
             throw new InvalidOperationException($"This generator is class-conditional ({Shape.ClassCount} classes): call it with noise and labels.");
         using var scope = NewDisposeScope();
-        return main.call(LabelChannels.Append(AsMap(noise), labels, Shape.ClassCount)).MoveToOuterDisposeScope();
+        return Run(LabelChannels.Append(AsMap(noise), labels, Shape.ClassCount)).MoveToOuterDisposeScope();
     }
 
     private static Tensor AsMap(Tensor noise) => noise.dim() == 2 ? noise.view(noise.shape[0], noise.shape[1], 1, 1) : noise;

@@ -128,7 +128,7 @@ public sealed class AdversarialTrainer : IDisposable
         using Tensor fixedNoise = resumed?.FixedNoise.clone() ?? TorchImageGenerator.SampleNoise(options.Outputs.SampleCount, options.Architecture.Shape.LatentSize, options.Optimization.Seed + 3);
         double earlierSeconds = resumed?.TrainingSeconds ?? 0;
 
-        if (ConvolutionBackend.EnsureCorrect())
+        if (ConvolutionBackend.OneDnnDisabled)
             Log.OneDnnConvolutionsDisabled(logger);
         Log.TrainingStarted(logger, device.ToString(), torch.get_num_threads(), CountParameters(Generator), CountParameters(discriminator),
             data.Count, options.Epochs, batches, batchSize);
