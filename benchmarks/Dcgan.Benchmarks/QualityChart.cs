@@ -9,17 +9,11 @@ namespace Dcgan.Benchmarks;
 /// </summary>
 internal static class QualityChart
 {
-    // ScottPlot draws no text without a font file; DejaVu ships with Debian (fonts-dejavu-core).
-    private const string FontFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    private const string FontName = "DejaVu Sans";
     private static readonly double[] Thresholds = [200, 100, 80];
 
     public static void Run(IReadOnlyList<string> csvPaths, string pngPath)
     {
-        if (File.Exists(FontFile))
-            Fonts.AddFontFile(FontName, FontFile);
-        var plot = new Plot();
-        plot.Font.Set(FontName);
+        Plot plot = Dcgan.Plotting.PlotFont.NewPlot();
         plot.Title("Time to quality on MNIST (2 CPU cores)");
         plot.XLabel("training minutes");
         plot.YLabel("Fréchet distance (log scale; lower is better)");

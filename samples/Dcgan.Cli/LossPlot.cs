@@ -9,18 +9,11 @@ namespace Dcgan.Cli;
 /// </summary>
 internal static class LossPlot
 {
-    // ScottPlot draws no text without a font file; DejaVu ships with Debian (fonts-dejavu-core).
-    private const string FontFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    private const string FontName = "DejaVu Sans";
 
     public static void Write(string metricsPath, string pngPath, int window = 25)
     {
         MetricRows rows = Read(metricsPath);
-        if (File.Exists(FontFile))
-            Fonts.AddFontFile(FontName, FontFile);
-
-        var plot = new Plot();
-        plot.Font.Set(FontName);
+        Plot plot = Dcgan.Plotting.PlotFont.NewPlot();
         plot.Title($"Training losses ({rows.Steps.Length} rows from {Path.GetFileName(metricsPath)})");
         plot.XLabel("step");
         plot.YLabel("loss (BCE)");

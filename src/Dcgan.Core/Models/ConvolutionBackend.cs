@@ -26,6 +26,7 @@ internal static class ConvolutionBackend
     private const double Tolerance = 1e-3;
     private static readonly Dictionary<ConvolutionCase, double> Checked = [];
     private static readonly Lock Gate = new();
+    private static bool nnpackDisabled;
 
     /// <summary>True once a checked convolution was wrong and oneDNN's convolutions were turned off for this process.</summary>
     public static bool OneDnnDisabled { get; private set; }
@@ -37,6 +38,13 @@ internal static class ConvolutionBackend
             return false;
         lock (Gate)
         {
+            if (!nnpackDisabled)
+            {
+                // ATen tries NNPACK only for shapes oneDNN does not take, none of which the library builds; on processors
+                // it does not support (AVX-512 Zen 5) it prints a warning on every such call.
+                SetUserEnabledNnpack(GlobalContext(), false);
+                nnpackDisabled = true;
+            }
             foreach (ConvolutionCase convolution in cases)
             {
                 if (OneDnnDisabled || Checked.ContainsKey(convolution))
