@@ -16,7 +16,7 @@ internal static class CliProcess
     {
         get
         {
-            string path = Path.Combine(TestData.RepositoryRoot, "samples", "Dcgan.Cli", "bin", Configuration, "net10.0", "linux-x64", "dcgan.dll");
+            string path = Path.Combine(Path.GetDirectoryName(ProjectPath)!, "bin", Configuration, "net10.0", "linux-x64", "dcgan.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException($"The CLI is not built at '{path}'; build the solution first.", path);
         }
     }

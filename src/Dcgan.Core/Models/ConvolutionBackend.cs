@@ -5,7 +5,13 @@ using static TorchSharp.torch;
 namespace Dcgan.Models;
 
 /// <summary>One convolution as a network uses it (channels, kernel, stride, padding, input size): what the check runs.</summary>
-internal readonly record struct ConvolutionCase(long InputChannels, long OutputChannels, int Kernel, int Stride, int Padding, int InputSize, bool Transposed);
+internal readonly record struct ConvolutionCase(long InputChannels, long OutputChannels, int Kernel, int Stride, int Padding, int InputSize, bool Transposed)
+{
+    /// <summary>The bias-free layer this case describes, so that a network states each convolution once.</summary>
+    public nn.Module<Tensor, Tensor> CreateLayer(Device? device) => Transposed
+        ? nn.ConvTranspose2d(InputChannels, OutputChannels, Kernel, stride: Stride, padding: (long)Padding, bias: false, device: device)
+        : nn.Conv2d(InputChannels, OutputChannels, Kernel, stride: Stride, padding: (long)Padding, bias: false, device: device);
+}
 
 /// <summary>
 /// Checks that libtorch's convolutions compute what they should on this processor for every convolution a network is
@@ -24,7 +30,7 @@ internal readonly record struct ConvolutionCase(long InputChannels, long OutputC
 internal static class ConvolutionBackend
 {
     private const double Tolerance = 1e-3;
-    private static readonly Dictionary<ConvolutionCase, double> Checked = [];
+    private static readonly HashSet<ConvolutionCase> Checked = [];
     private static readonly Lock Gate = new();
     private static bool nnpackDisabled;
 
@@ -47,11 +53,7 @@ internal static class ConvolutionBackend
             }
             foreach (ConvolutionCase convolution in cases)
             {
-                if (OneDnnDisabled || Checked.ContainsKey(convolution))
-                    continue;
-                double error = RelativeError(convolution);
-                Checked[convolution] = error;
-                if (error > Tolerance)
+                if (!OneDnnDisabled && Checked.Add(convolution) && RelativeError(convolution) > Tolerance)
                     Disable();
             }
             return OneDnnDisabled;
@@ -100,10 +102,8 @@ internal static class ConvolutionBackend
 
     private static void Disable()
     {
-        IntPtr context = GlobalContext();
-        SetUserEnabledMkldnn(context, false);
-        // Next in ATen's list would be NNPACK, which refuses AVX-512-only processors with a warning on every call.
-        SetUserEnabledNnpack(context, false);
+        // NNPACK, next in ATen's list, is already off (EnsureCorrect).
+        SetUserEnabledMkldnn(GlobalContext(), false);
         OneDnnDisabled = true;
     }
 

@@ -66,14 +66,14 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
         {
             // A conditional discriminator sees the one-hot label as ClassCount constant channels beside the image;
             // a packing one sees Packing such images stacked along the channels.
-            nn.Conv2d(imageChannels, width, 4, stride: 2, padding: 1L, bias: false, device: device),
+            convolutions[0].CreateLayer(device),
             nn.LeakyReLU(0.2, inplace: true),
         };
 
         for (int i = 1; i < shape.Doublings; i++)
         {
-            layers.Add(nn.Conv2d(width, width * 2, 4, stride: 2, padding: 1L, bias: false, device: device));
             convolutions.Add(new ConvolutionCase(width, width * 2, 4, 2, 1, size, Transposed: false));
+            layers.Add(convolutions[^1].CreateLayer(device));
             size /= 2;
             if (architecture.BatchNorm)
                 layers.Add(nn.BatchNorm2d(width * 2, device: device));

@@ -77,16 +77,16 @@ public sealed class Generator : nn.Module<Tensor, Tensor?, Tensor>
 
         for (int i = 1; i < doublings; i++)
         {
-            layers.Add(nn.ConvTranspose2d(width, width / 2, 4, stride: 2, padding: 1L, bias: false, device: device));
             convolutions.Add(new ConvolutionCase(width, width / 2, 4, 2, 1, size, Transposed: true));
+            layers.Add(convolutions[^1].CreateLayer(device));
             layers.Add(nn.BatchNorm2d(width / 2, device: device));
             layers.Add(nn.ReLU(inplace: true));
             width /= 2;
             size *= 2;
         }
 
-        layers.Add(nn.ConvTranspose2d(width, shape.Channels, 4, stride: 2, padding: 1L, bias: false, device: device));
         convolutions.Add(new ConvolutionCase(width, shape.Channels, 4, 2, 1, size, Transposed: true));
+        layers.Add(convolutions[^1].CreateLayer(device));
         layers.Add(nn.Tanh());
 
         main = nn.Sequential(layers.Select((layer, index) => (index.ToString(System.Globalization.CultureInfo.InvariantCulture), layer)).ToArray());

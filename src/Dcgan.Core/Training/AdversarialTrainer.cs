@@ -85,9 +85,14 @@ public sealed class AdversarialTrainer : IDisposable
     /// run as it goes; it changes with every step. After <see cref="Train"/> it belongs to the result.
     /// </summary>
     /// <exception cref="InvalidOperationException">Training has finished and handed the generator to its result.</exception>
-    public Generator SampleGenerator => generator is null
-        ? throw new InvalidOperationException("The generator now belongs to the TrainingResult returned by Train().")
-        : average?.Model ?? generator;
+    public Generator SampleGenerator
+    {
+        get
+        {
+            Generator live = Generator; // throws once training has handed the generator on
+            return average?.Model ?? live;
+        }
+    }
 
     /// <summary>The discriminator being trained; owned by this trainer.</summary>
     public Discriminator Discriminator => discriminator;
@@ -302,7 +307,7 @@ public sealed class AdversarialTrainer : IDisposable
     /// One generator step after the loss's critic steps; null (and which loss) when a loss is not finite, in which
     /// case the optimizer of that loss did not step.
     /// </summary>
-    private StepMetrics? Step(Tensor images, Tensor? labels, Tensor order, int stepIndex, long runStep, torch.Generator random, out string? nonFinite)
+    private StepMetrics? Step(Tensor images, Tensor? labels, Tensor order, int batchIndex, long runStep, torch.Generator random, out string? nonFinite)
     {
         using var scope = NewDisposeScope();
         AdversarialLoss loss = options.Optimization.Loss;
@@ -313,7 +318,7 @@ public sealed class AdversarialTrainer : IDisposable
 
         for (int critic = 0; critic < criticSteps; critic++)
         {
-            Tensor indices = order.narrow(0, ((long)stepIndex * criticSteps + critic) * options.Optimization.BatchSize, options.Optimization.BatchSize);
+            Tensor indices = order.narrow(0, ((long)batchIndex * criticSteps + critic) * options.Optimization.BatchSize, options.Optimization.BatchSize);
             // Pixel bytes (a memory-mapped cache, say) become values one batch at a time.
             Tensor real = TensorImages.ToValues(images.index_select(0, indices));
             // A conditional pair sees each real image with its own label and each fake with a label drawn uniformly;
