@@ -76,11 +76,6 @@ public sealed class ToolPackageTests(ITestOutputHelper output)
         generator.Generate(4, seed: 1).Count.Should().Be(4);
     }
 
-    private string Run(string directory, string file, string arguments, IReadOnlyDictionary<string, string?>? environment = null)
-    {
-        (int exitCode, string text) = ChildProcess.Run(file, arguments, TimeSpan.FromMinutes(8), directory, environment);
-        output.WriteLine($"$ {file} {arguments}\n{text}");
-        exitCode.Should().Be(0, $"'{file} {arguments}' in {directory} should succeed; it printed:\n{text}");
-        return text;
-    }
+    private string Run(string directory, string file, string arguments, IReadOnlyDictionary<string, string?>? environment = null) =>
+        ChildProcess.RunSucceeding(output, directory, file, arguments, environment);
 }

@@ -151,9 +151,6 @@ public sealed class PackageInstallTests(ITestOutputHelper output)
     {
         // The consumer must not inherit this repository's build settings through MSBuild's environment.
         var clean = new Dictionary<string, string?> { ["MSBuildExtensionsPath"] = null, ["MSBUILD_EXE_PATH"] = null, ["MSBuildSDKsPath"] = null, ["MSBuildLoadMicrosoftTargetsReadOnly"] = null };
-        (int exitCode, string text) = ChildProcess.Run(file, arguments, TimeSpan.FromMinutes(8), directory, clean);
-        output.WriteLine($"$ {file} {arguments}\n{text}");
-        exitCode.Should().Be(0, $"'{file} {arguments}' in {directory} should succeed; it printed:\n{text}");
-        return text;
+        return ChildProcess.RunSucceeding(output, directory, file, arguments, clean);
     }
 }

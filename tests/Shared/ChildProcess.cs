@@ -31,4 +31,17 @@ internal static class ChildProcess
         }
         return (process.ExitCode, stdout.Result + stderr.Result);
     }
+
+    /// <summary>
+    /// Runs a program that must succeed: writes the command and everything it printed to <paramref name="output"/> and
+    /// fails the test, quoting that, unless it exits 0 within 8 minutes.
+    /// </summary>
+    public static string RunSucceeding(Xunit.Abstractions.ITestOutputHelper output, string directory, string file, string arguments,
+        IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        (int exitCode, string text) = Run(file, arguments, TimeSpan.FromMinutes(8), directory, environment);
+        output.WriteLine($"$ {file} {arguments}\n{text}");
+        exitCode.Should().Be(0, $"'{file} {arguments}' in {directory} should succeed; it printed:\n{text}");
+        return text;
+    }
 }
