@@ -92,12 +92,8 @@ internal static class TimeToQualityBenchmark
         {
             string stem = Path.GetFileNameWithoutExtension(file);
             double minutes = double.Parse(stem["minutes_".Length..], CultureInfo.InvariantCulture);
-            byte[] bytes = File.ReadAllBytes(file);
-            if (bytes.Length == 0 || bytes.Length % (4 * 28 * 28) != 0)
-                throw new InvalidDataException($"'{file}' holds {bytes.Length} bytes, not a whole number of 28x28 float32 images.");
-            float[] pixels = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes).ToArray();
-            using var scope = torch.NewDisposeScope();
-            MnistEvaluation evaluation = evaluator.Evaluate(torch.tensor(pixels, [pixels.Length / (28 * 28), 1, 28, 28]));
+            using torch.Tensor images = Dcgan.Evaluation.RawImages.Read(file);
+            MnistEvaluation evaluation = evaluator.Evaluate(images);
             csv.Add(minutes, -1, evaluation);
             Console.WriteLine($"{minutes,6:F2} min: {QualityCsv.Describe(evaluation)}");
         }

@@ -31,15 +31,18 @@ internal static class EvaluateCommand
             MnistConditionalEvaluation? conditional = null;
             if (result.GetValue(images) is string raw)
             {
-                byte[] bytes = File.ReadAllBytes(raw);
-                if (bytes.Length == 0 || bytes.Length % (4 * 28 * 28) != 0)
+                TorchSharp.torch.Tensor tensor;
+                try
                 {
-                    AnsiConsole.MarkupLine($"[red]'{Markup.Escape(raw)}' holds {bytes.Length} bytes, not a whole number of 28x28 float32 images.[/]");
+                    tensor = Dcgan.Evaluation.RawImages.Read(raw);
+                }
+                catch (InvalidDataException e)
+                {
+                    AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
                     return 2;
                 }
-                float[] values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes).ToArray();
-                using TorchSharp.torch.Tensor tensor = TorchSharp.torch.tensor(values, [values.Length / (28 * 28), 1, 28, 28]);
-                evaluation = evaluator.Evaluate(tensor);
+                using (tensor)
+                    evaluation = evaluator.Evaluate(tensor);
             }
             else
             {
