@@ -4,6 +4,14 @@ using Dcgan.Tests;
 
 namespace Dcgan.Core.Tests.Training;
 
+/// <summary>
+/// libtorch's thread count is process-wide and oneDNN's reductions depend on it, so these bit-identity tests run alone,
+/// after the parallel ones, where no other test can change it between the runs they compare.
+/// </summary>
+[CollectionDefinition(nameof(CheckpointTests), DisableParallelization = true)]
+public sealed class CheckpointCollection;
+
+[Collection(nameof(CheckpointTests))]
 public sealed class CheckpointTests
 {
     private static DcganBuilder Tiny(int epochs) => TinyTraining.Builder(epochs);
