@@ -2,7 +2,7 @@
 //
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- embedding --model outputs/generator.dcgan
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- training --epochs 5
-//   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- steps --rounds 3   (needs /usr/bin/python3 with python3-torch)
+//   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- steps --rounds 3   (needs /usr/bin/python3 with python3-torch; --config default: no PyTorch column)
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- soak --epochs 30
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- micro              (BenchmarkDotNet)
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- backends           (BenchmarkDotNet: TorchSharp vs ONNX Runtime)
@@ -29,8 +29,9 @@ var rounds = new Option<int>("--rounds") { Description = "Rounds, each running a
 var steps = new Option<int>("--steps") { Description = "Timed steps per measurement.", DefaultValueFactory = _ => 200 };
 var warmup = new Option<int>("--warmup") { Description = "Untimed steps first.", DefaultValueFactory = _ => 20 };
 var script = new Option<string>("--pytorch-script") { Description = "The PyTorch reference.", DefaultValueFactory = _ => "benchmarks/pytorch/dcgan_step.py" };
-var stepsCommand = new Command("steps", "Training-step throughput: Dcgan trainer vs a hand-written TorchSharp loop vs PyTorch.") { rounds, steps, warmup, script };
-stepsCommand.SetAction(r => StepBenchmark.Run(r.GetValue(rounds), r.GetValue(steps), r.GetValue(warmup), r.GetValue(threads), r.GetValue(script)!));
+var stepsConfig = new Option<string>("--config") { Description = $"One of {string.Join(", ", TimeToQualityBenchmark.Configurations.Keys)} (PyTorch runs beside plain only).", DefaultValueFactory = _ => "plain" };
+var stepsCommand = new Command("steps", "Training-step throughput: Dcgan trainer vs a hand-written TorchSharp loop (vs PyTorch for plain).") { stepsConfig, rounds, steps, warmup, script };
+stepsCommand.SetAction(r => StepBenchmark.Run(r.GetValue(stepsConfig)!, r.GetValue(rounds), r.GetValue(steps), r.GetValue(warmup), r.GetValue(threads), r.GetValue(script)!));
 
 var soakEpochs = new Option<int>("--epochs") { Description = "Soak epochs.", DefaultValueFactory = _ => 30 };
 var soakImages = new Option<int>("--images") { Description = "Training images in the soak subset.", DefaultValueFactory = _ => 6400 };

@@ -12,44 +12,57 @@ using Generator = Dcgan.Models.Generator;
 namespace Dcgan.Benchmarks;
 
 /// <summary>
-/// Training-step throughput at default settings, three ways, alternated round by round in one sitting:
-/// Dcgan's AdversarialTrainer, a minimal hand-written TorchSharp loop with the same layers, and the
-/// PyTorch reference script under Debian's PyTorch with the same layers and thread count.
+/// Training-step throughput of one configuration (<see cref="TimeToQualityBenchmark.Configurations"/>), alternated
+/// round by round in one sitting: Dcgan's AdversarialTrainer, a minimal hand-written TorchSharp loop over the same
+/// layers, optimizers and weight average, and, for the plain configuration, the PyTorch reference script under
+/// Debian's PyTorch with the same layers and thread count.
 /// </summary>
 internal static class StepBenchmark
 {
-    private const int Batch = 64;
-
-    public static void Run(int rounds, int steps, int warmup, int threads, string pythonScript)
+    public static void Run(string configuration, int rounds, int steps, int warmup, int threads, string pythonScript)
     {
-        Console.WriteLine($"# Step benchmark: default 28 px DCGAN, batch {Batch}, {steps} timed steps after {warmup} warm-up steps, {rounds} rounds");
-        Console.WriteLine($"CPU: {Stats.Cpu()}; threads: {threads} (TorchSharp and PyTorch)");
+        Func<DcganBuilder, DcganBuilder> configure = TimeToQualityBenchmark.Configuration(configuration);
+        // The script builds the plain layers only, so only that configuration has a PyTorch column.
+        bool withPyTorch = configuration == "plain";
         torch.set_num_threads(threads);
-        MnistImageSet subset = MnistDataset.Load().Train.Take((steps + warmup) * Batch);
+        DcganOptions options = Trainer(configure, MnistDataset.Load().Train.Take(1), threads).Options;
+        int batch = options.Optimization.BatchSize;
+        Console.WriteLine($"# Step benchmark: {configuration} configuration, batch {batch}, {steps} timed steps after {warmup} warm-up steps, {rounds} rounds");
+        Console.WriteLine($"CPU: {Stats.Cpu()}; threads: {threads} (TorchSharp{(withPyTorch ? " and PyTorch" : "")})");
+        MnistImageSet subset = MnistDataset.Load().Train.Take((steps + warmup) * batch);
 
         var trainer = new List<double>();
+        var trainerEpoch = new List<double>();
         var loop = new List<double>();
         var pytorch = new List<double>();
-        Console.WriteLine("| round | Dcgan trainer (images/s) | hand-written TorchSharp loop (images/s) | PyTorch 1.13 (images/s) |");
-        Console.WriteLine("| --- | --- | --- | --- |");
+        Console.WriteLine("| round | Dcgan trainer (images/s) | hand-written TorchSharp loop (images/s) | PyTorch 1.13 (images/s) | Dcgan trainer, whole epoch as reported (images/s) |");
+        Console.WriteLine("| --- | --- | --- | --- | --- |");
         for (int round = 1; round <= rounds; round++)
         {
-            trainer.Add(MeasureTrainer(subset, steps, warmup, threads));
-            pytorch.Add(MeasurePyTorch(pythonScript, steps, warmup, threads));
-            loop.Add(MeasureHandWritten(subset, steps, warmup));
-            Console.WriteLine($"| {round} | {trainer[^1]:F0} | {loop[^1]:F0} | {pytorch[^1]:F0} |");
+            (double timed, double epoch) = MeasureTrainer(configure, subset, steps, warmup, threads);
+            trainer.Add(timed);
+            trainerEpoch.Add(epoch);
+            if (withPyTorch)
+                pytorch.Add(MeasurePyTorch(pythonScript, steps, warmup, threads, batch));
+            loop.Add(MeasureHandWritten(options, subset, steps, warmup));
+            Console.WriteLine($"| {round} | {trainer[^1]:F0} | {loop[^1]:F0} | {(withPyTorch ? pytorch[^1].ToString("F0", CultureInfo.InvariantCulture) : "-")} | {trainerEpoch[^1]:F0} |");
         }
 
         double[] overhead = trainer.Zip(loop, (t, l) => t / l).ToArray();
-        double[] speedup = trainer.Zip(pytorch, (t, p) => t / p).ToArray();
         Console.WriteLine($"median trainer / hand-written loop: {Stats.Median(overhead):F3} (per round: {string.Join(", ", overhead.Select(r => r.ToString("F3", CultureInfo.InvariantCulture)))})");
-        Console.WriteLine($"median trainer / PyTorch: {Stats.Median(speedup):F2}x (per round: {string.Join(", ", speedup.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))})");
-
-        double flops = FlopsPerImage(DcganArchitecture.Plain);
-        double achieved = Stats.Median(trainer) * flops / 1e9;
-        Console.WriteLine($"FLOPs per image per training step: {flops / 1e6:F1} MFLOP (3 x G forward + 9 x D forward, see docs/performance.md)");
-        Console.WriteLine($"achieved: {achieved:F1} GFLOP/s at the trainer's median throughput");
+        if (withPyTorch)
+        {
+            double[] speedup = trainer.Zip(pytorch, (t, p) => t / p).ToArray();
+            Console.WriteLine($"median trainer / PyTorch: {Stats.Median(speedup):F2}x (per round: {string.Join(", ", speedup.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))})");
+            double flops = FlopsPerImage(options.Architecture);
+            double achieved = Stats.Median(trainer) * flops / 1e9;
+            Console.WriteLine($"FLOPs per image per training step: {flops / 1e6:F1} MFLOP (3 x G forward + 9 x D forward, see docs/performance.md)");
+            Console.WriteLine($"achieved: {achieved:F1} GFLOP/s at the trainer's median throughput");
+        }
     }
+
+    private static AdversarialTrainer Trainer(Func<DcganBuilder, DcganBuilder> configure, MnistImageSet subset, int threads) =>
+        configure(new DcganBuilder().WithDataSource(subset.ToDataSource()).WithEpochs(1).WithThreads(threads).WithSeed(1)).Build();
 
     /// <summary>
     /// FLOPs of one image's share of a training step. A forward pass costs F; a backward pass about 2F
@@ -86,7 +99,8 @@ internal static class StepBenchmark
         return flops;
     }
 
-    private static double MeasureTrainer(MnistImageSet subset, int steps, int warmup, int threads)
+    /// <summary>Images/s over the timed steps, and over the whole epoch as the library reports it (the figure <c>dcgan train</c> prints).</summary>
+    private static (double Timed, double Epoch) MeasureTrainer(Func<DcganBuilder, DcganBuilder> configure, MnistImageSet subset, int steps, int warmup, int threads)
     {
         long start = 0, end = 0;
         var progress = new InlineProgress(p =>
@@ -96,49 +110,74 @@ internal static class StepBenchmark
             if (p.Batch == p.BatchesPerEpoch)
                 end = Stopwatch.GetTimestamp();
         });
-        // The plain DCGAN of the other two columns, not the tuned defaults: the column measures the trainer's
-        // overhead on the same layers, batch and optimizers.
-        using TrainingResult result = new DcganBuilder().WithDataSource(subset.ToDataSource()).WithEpochs(1).WithThreads(threads).WithSeed(1)
-            .WithBatchSize(Batch).WithLearningRates(2e-4, 2e-4).WithGeneratorAverage(null).WithMinibatchStdDev(false).WithMinibatchDiscrimination(0)
-            .Train(progress);
-        return steps * Batch / Stopwatch.GetElapsedTime(start, end).TotalSeconds;
+        using AdversarialTrainer trainer = Trainer(configure, subset, threads);
+        int batch = trainer.Options.Optimization.BatchSize;
+        using TrainingResult result = trainer.Train(progress);
+        return (steps * batch / Stopwatch.GetElapsedTime(start, end).TotalSeconds, result.History[0].ImagesPerSecond);
     }
 
-    private static double MeasureHandWritten(MnistImageSet subset, int steps, int warmup)
+    /// <summary>
+    /// The work of a step written out by hand from the trainer's options: the same layers, Adam settings, loss, generator
+    /// steps per batch and (when
+    /// the options keep one) a weight average of the generator updated after each generator step. The average's decay
+    /// is fixed here; the trainer's warm-up changes the value, not the work.
+    /// </summary>
+    private static double MeasureHandWritten(DcganOptions options, MnistImageSet subset, int steps, int warmup)
     {
-        DcganArchitecture architecture = DcganArchitecture.Plain; // the layers of the other two columns
-        using var g = new Generator(architecture, 1);
-        using var d = new Discriminator(architecture, 2);
-        using var optG = optim.Adam(g.parameters(), 2e-4, 0.5, 0.999);
-        using var optD = optim.Adam(d.parameters(), 2e-4, 0.5, 0.999);
+        OptimizationOptions o = options.Optimization;
+        int batch = o.BatchSize;
+        using var g = new Generator(options.Architecture, 1);
+        using var d = new Discriminator(options.Architecture, 2);
+        using Generator? average = o.GeneratorAverageDecay is null ? null : new Generator(options.Architecture, 3);
+        (Tensor Average, Tensor Live)[] averaged = average is null ? [] : average.parameters().Zip(g.parameters(), (a, l) => ((Tensor)a, (Tensor)l)).ToArray();
+        foreach ((Tensor a, _) in averaged)
+            a.requires_grad = false;
+        (Tensor Average, Tensor Live)[] averagedBuffers = average is null ? [] : average.buffers().Zip(g.buffers(), (a, l) => (a, l)).ToArray();
+        double decay = o.GeneratorAverageDecay ?? 0;
+        using var optG = optim.Adam(g.parameters(), o.GeneratorLearningRate, o.Beta1, o.Beta2);
+        using var optD = optim.Adam(d.parameters(), o.DiscriminatorLearningRate, o.Beta1, o.Beta2);
         using ImageData data = subset.ToImageData();
-        using Tensor ones = torch.ones(Batch), zeros = torch.zeros(Batch);
+        using Tensor ones = torch.ones(batch), zeros = torch.zeros(batch);
         using Tensor order = randperm(data.Count);
+        long latent = options.Architecture.Shape.LatentSize;
         long start = 0;
         for (int step = 0; step < steps + warmup; step++)
         {
             if (step == warmup)
                 start = Stopwatch.GetTimestamp();
             using var scope = NewDisposeScope();
-            Tensor real = data.Images.index_select(0, order.narrow(0, step * Batch, Batch));
+            Tensor real = data.Images.index_select(0, order.narrow(0, step * batch, batch));
             optD.zero_grad();
             Tensor realLogits = d.call(real);
-            Tensor fake = g.call(randn(Batch, 100, 1, 1), null);
+            Tensor fake = g.call(randn(batch, latent, 1, 1), null);
             Tensor lossD = binary_cross_entropy_with_logits(realLogits, ones) + binary_cross_entropy_with_logits(d.call(fake.detach()), zeros);
             lossD.backward();
             optD.step();
-            optG.zero_grad();
-            Tensor lossG = binary_cross_entropy_with_logits(d.call(fake), ones);
-            lossG.backward();
-            optG.step();
+            Tensor lossG = lossD;
+            for (int generatorStep = 0; generatorStep < o.GeneratorStepsPerBatch; generatorStep++)
+            {
+                if (generatorStep > 0)
+                    fake = g.call(randn(batch, latent, 1, 1), null);
+                optG.zero_grad();
+                lossG = binary_cross_entropy_with_logits(d.call(fake), ones);
+                lossG.backward();
+                optG.step();
+            }
+            using (no_grad())
+            {
+                foreach ((Tensor a, Tensor live) in averaged)
+                    a.mul_(decay).add_(live, alpha: 1 - decay);
+                foreach ((Tensor a, Tensor live) in averagedBuffers)
+                    a.copy_(live);
+            }
             _ = lossD.item<float>() + lossG.item<float>();
         }
-        return steps * Batch / Stopwatch.GetElapsedTime(start).TotalSeconds;
+        return steps * batch / Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
-    private static double MeasurePyTorch(string script, int steps, int warmup, int threads)
+    private static double MeasurePyTorch(string script, int steps, int warmup, int threads, int batch)
     {
-        var info = new ProcessStartInfo("/usr/bin/python3", $"{script} --steps {steps} --warmup {warmup} --threads {threads} --batch {Batch}")
+        var info = new ProcessStartInfo("/usr/bin/python3", $"{script} --steps {steps} --warmup {warmup} --threads {threads} --batch {batch}")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

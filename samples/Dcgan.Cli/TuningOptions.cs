@@ -15,6 +15,7 @@ internal sealed class TuningOptions
     private readonly Option<int?> discriminatorFeatures = new("--discriminator-features") { Description = "Width of the discriminator's first layer (deeper layers double it)." };
     private readonly Option<double?> generatorRate = new("--generator-lr") { Description = "Adam learning rate of the generator." };
     private readonly Option<double?> discriminatorRate = new("--discriminator-lr") { Description = "Adam learning rate of the discriminator." };
+    private readonly Option<int?> generatorSteps = new("--generator-steps") { Description = "Generator steps after each discriminator step, each on fresh noise." };
     private readonly Option<double?> beta1 = new("--beta1") { Description = "Adam's first-moment decay, for both networks." };
     private readonly Option<double?> beta2 = new("--beta2") { Description = "Adam's second-moment decay, for both networks." };
     private readonly Option<double?> labelSmoothing = new("--label-smoothing") { Description = "One-sided label smoothing: real images are learned towards 1 - this value." };
@@ -27,7 +28,7 @@ internal sealed class TuningOptions
 
     /// <summary>Every option, to add to the command.</summary>
     public IEnumerable<Option> All =>
-        [generatorFeatures, discriminatorFeatures, generatorRate, discriminatorRate, beta1, beta2, loss, labelSmoothing, minibatchStdDev, minibatchDiscrimination, packing, conditional];
+        [generatorFeatures, discriminatorFeatures, generatorRate, discriminatorRate, generatorSteps, beta1, beta2, loss, labelSmoothing, minibatchStdDev, minibatchDiscrimination, packing, conditional];
 
     /// <summary>Applies the options that <paramref name="result"/> holds to <paramref name="builder"/>.</summary>
     public void ApplyTo(DcganBuilder builder, ParseResult result)
@@ -55,6 +56,7 @@ internal sealed class TuningOptions
             OptimizationOptions optimization = options.Optimization;
             optimization.GeneratorLearningRate = result.GetValue(generatorRate) ?? optimization.GeneratorLearningRate;
             optimization.DiscriminatorLearningRate = result.GetValue(discriminatorRate) ?? optimization.DiscriminatorLearningRate;
+            optimization.GeneratorStepsPerBatch = result.GetValue(generatorSteps) ?? optimization.GeneratorStepsPerBatch;
             optimization.Beta1 = result.GetValue(beta1) ?? optimization.Beta1;
             optimization.Beta2 = result.GetValue(beta2) ?? optimization.Beta2;
         });

@@ -74,6 +74,11 @@ public sealed class DcganBuilder
     public DcganBuilder WithLearningRates(double generator, double discriminator) =>
         Set(o => { o.Optimization.GeneratorLearningRate = generator; o.Optimization.DiscriminatorLearningRate = discriminator; });
 
+    /// <summary>Sets the generator steps taken after each discriminator step (<see cref="OptimizationOptions.GeneratorStepsPerBatch"/>).</summary>
+    /// <param name="steps">From 1 to <see cref="OptimizationOptions.MaxGeneratorStepsPerBatch"/>; default 1.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithGeneratorSteps(int steps) => Set(o => o.Optimization.GeneratorStepsPerBatch = steps);
+
     /// <summary>
     /// Sets one-sided label smoothing of the non-saturating loss: real images are learned towards <c>1 - smoothing</c>
     /// (<see cref="NonSaturatingLoss.LabelSmoothing"/>). Other losses have no labels to smooth: with one of them,

@@ -119,6 +119,9 @@ public sealed class AdversarialTrainer : IDisposable
             Log.ThreadsSet(logger, threads);
         }
 
+        if (options.Runtime.KeepFreedNativeMemory && NativeHeap.KeepFreedBlocks())
+            Log.NativeHeapKept(logger, NativeHeap.MmapThreshold, NativeHeap.TrimThreshold);
+
         long runStart = time.GetTimestamp();
         using ImageData data = LoadData(cancellationToken);
         using Tensor images = data.Images.to(device);
@@ -347,23 +350,33 @@ public sealed class AdversarialTrainer : IDisposable
             discriminatorOptimizer.step();
         }
 
-        // Generator: through the updated discriminator.
-        generatorOptimizer.zero_grad();
-        Tensor generatorLoss = loss.GeneratorLoss(Score(fake!, fakeLabels));
-        if (!generatorLoss.isfinite().item<bool>())
+        // Generator: through the updated discriminator, first on the last critic step's images, then on fresh noise.
+        Tensor? generatorLoss = null;
+        for (int generatorStep = 0; generatorStep < options.Optimization.GeneratorStepsPerBatch; generatorStep++)
         {
+            if (generatorStep > 0)
+            {
+                Tensor noise = randn([options.Optimization.BatchSize, options.Architecture.Shape.LatentSize, 1, 1], generator: random).to(device);
+                fakeLabels = fakeLabels is null ? null : randint(options.Architecture.Shape.ClassCount, [options.Optimization.BatchSize], ScalarType.Int64, generator: random).to(device);
+                fake = g.call(noise, fakeLabels);
+            }
             generatorOptimizer.zero_grad();
-            nonFinite = "generator";
-            return null;
+            generatorLoss = loss.GeneratorLoss(Score(fake!, fakeLabels));
+            if (!generatorLoss.isfinite().item<bool>())
+            {
+                generatorOptimizer.zero_grad();
+                nonFinite = "generator";
+                return null;
+            }
+            generatorLoss.backward();
+            generatorOptimizer.step();
         }
-        generatorLoss.backward();
-        generatorOptimizer.step();
         average?.Update(runStep);
 
         using IDisposable noGrad = no_grad();
         // One device-to-host copy for all five numbers (those of the last critic step).
         float[] values = stack([
-            discriminatorLoss!.detach(), generatorLoss.detach(), loss.MeanScore(realLogits!), loss.MeanScore(fakeLogits!), loss.Accuracy(realLogits!, fakeLogits!),
+            discriminatorLoss!.detach(), generatorLoss!.detach(), loss.MeanScore(realLogits!), loss.MeanScore(fakeLogits!), loss.Accuracy(realLogits!, fakeLogits!),
         ]).cpu().data<float>().ToArray();
         nonFinite = null;
         return new StepMetrics(1, values[0], values[1], values[2], values[3], values[4]);

@@ -21,6 +21,16 @@ public sealed class OptimizationOptions
     /// <value>Default 0.0002.</value>
     public double DiscriminatorLearningRate { get; set; } = 2e-4;
 
+    /// <summary>
+    /// Generator steps after each discriminator step, each on fresh noise through the updated discriminator. More than
+    /// one makes a step costlier and the generator learn more from each batch of real images.
+    /// </summary>
+    /// <value>Default 1 (as in Radford et al.); at most <see cref="MaxGeneratorStepsPerBatch"/>.</value>
+    public int GeneratorStepsPerBatch { get; set; } = 1;
+
+    /// <summary>The most generator steps per batch <see cref="Validate"/> accepts.</summary>
+    public const int MaxGeneratorStepsPerBatch = 10;
+
     /// <summary>Adam's first-moment decay, for both networks.</summary>
     /// <value>Default 0.5 (Radford et al.; 0.9 made training oscillate).</value>
     public double Beta1 { get; set; } = 0.5;
@@ -57,6 +67,8 @@ public sealed class OptimizationOptions
             errors.Add($"{nameof(BatchSize)} must be at least 2 (batch norm needs two images), but was {BatchSize}.");
         CheckRate(errors, nameof(GeneratorLearningRate), GeneratorLearningRate);
         CheckRate(errors, nameof(DiscriminatorLearningRate), DiscriminatorLearningRate);
+        if (GeneratorStepsPerBatch is < 1 or > MaxGeneratorStepsPerBatch)
+            errors.Add($"{nameof(GeneratorStepsPerBatch)} must be from 1 to {MaxGeneratorStepsPerBatch}, but was {GeneratorStepsPerBatch}.");
         CheckBeta(errors, nameof(Beta1), Beta1);
         CheckBeta(errors, nameof(Beta2), Beta2);
         if (GeneratorAverageDecay is double decay && (!double.IsFinite(decay) || decay <= 0 || decay >= 1))

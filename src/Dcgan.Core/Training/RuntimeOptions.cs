@@ -11,6 +11,17 @@ public sealed class RuntimeOptions
     /// <value>Default <c>cpu</c>.</value>
     public string Device { get; set; } = "cpu";
 
+    /// <summary>
+    /// Whether training keeps the native memory libtorch frees for its next step. On Linux with glibc, glibc's malloc
+    /// otherwise hands large freed blocks back to the kernel now and then, and every page is faulted in again at the
+    /// next step. When true, <see cref="AdversarialTrainer.Train"/> fixes malloc's mmap threshold at 256 MB and its
+    /// trim threshold at 1 GB, once for the whole process (<c>mallopt</c>); the resident size then stays near the run's
+    /// peak. Elsewhere it does nothing.
+    /// </summary>
+    /// <value>Default true; false leaves malloc's settings alone (set them yourself with MALLOC_MMAP_THRESHOLD_ and
+    /// MALLOC_TRIM_THRESHOLD_, or preload another allocator).</value>
+    public bool KeepFreedNativeMemory { get; set; } = true;
+
     /// <summary>What happens when a loss becomes NaN or infinite.</summary>
     /// <value>Default <see cref="NonFiniteLossPolicy.Stop"/>.</value>
     public NonFiniteLossPolicy NonFiniteLoss { get; set; } = NonFiniteLossPolicy.Stop;

@@ -137,10 +137,10 @@ public sealed class CheckpointTests
     }
 
     [Fact]
-    public void Resume_WithLabelSmoothingMinibatchFeaturesPackingAndClasses_RestoresThemAndIsBitIdentical()
+    public void Resume_WithLabelSmoothingMinibatchFeaturesPackingClassesAndGeneratorSteps_RestoresThemAndIsBitIdentical()
     {
         using var checkpoints = TestData.CreateTemporaryDirectory();
-        static DcganBuilder Tuned(int epochs) => Tiny(epochs).WithLabelSmoothing(0.2).WithMinibatchStdDev().WithMinibatchDiscrimination(8, 3).WithDiscriminatorPacking(2).WithClassConditioning();
+        static DcganBuilder Tuned(int epochs) => Tiny(epochs).WithLabelSmoothing(0.2).WithMinibatchStdDev().WithMinibatchDiscrimination(8, 3).WithDiscriminatorPacking(2).WithClassConditioning().WithGeneratorSteps(2);
 
         using TrainingResult straight = Tuned(2).Train();
         using (Tuned(1).WithCheckpoints(checkpoints.Path).Train())
@@ -154,6 +154,7 @@ public sealed class CheckpointTests
         {
             restored.Options.Architecture.Discriminator.Pieces.Should().Equal([new MinibatchStdDevPiece(), new MinibatchDiscriminationPiece { Kernels = 8, KernelDimensions = 3 }], "the plain builder's default is 50 kernels of 5");
             restored.Options.Architecture.Discriminator.Packing.Should().Be(2);
+            restored.Options.Optimization.GeneratorStepsPerBatch.Should().Be(2);
         }
         resumed.Generator.Shape.ClassNames.Should().Equal(EmojiSubsetSource.ClassNames);
         ModelAssertions.SameWeights(straight.Generator, resumed.Generator).Should().BeTrue();
