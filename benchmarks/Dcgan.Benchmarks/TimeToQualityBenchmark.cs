@@ -22,8 +22,9 @@ internal static class TimeToQualityBenchmark
     {
         ["default"] = b => b,
         // The textbook DCGAN on our widths: batch 64, Adam 2e-4 for both, no average, no minibatch features.
-        // The default with two generator steps per discriminator step.
+        // The default with two or three generator steps per discriminator step.
         ["g2"] = b => b.WithGeneratorSteps(2),
+        ["g3"] = b => b.WithGeneratorSteps(3),
         ["plain"] = b => b.WithBatchSize(64).WithLearningRates(2e-4, 2e-4).WithGeneratorAverage(null).WithMinibatchStdDev(false).WithMinibatchDiscrimination(0),
     };
 

@@ -97,6 +97,28 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Train_KeepingFreedMemoryWithTwoGeneratorSteps_IsBitIdenticalInAFreshProcess()
+    {
+        // --keep-freed-memory makes buffer addresses depend on the process's history; two fresh processes share it.
+        using var directory = TestData.CreateTemporaryDirectory();
+        string Train(string name)
+        {
+            string output = Path.Combine(directory.Path, name);
+            (int exitCode, string text) = CliProcess.Run(
+                $"train --limit 320 --epochs 1 --batch-size 32 --threads 2 --generator-features 8 --discriminator-features 8 --generator-steps 2 --keep-freed-memory --output {output}",
+                TimeSpan.FromMinutes(3));
+            exitCode.Should().Be(0, text);
+            return Path.Combine(output, "samples", "epoch_001.png");
+        }
+
+        byte[] first = File.ReadAllBytes(Train("first"));
+        byte[] second = File.ReadAllBytes(Train("second"));
+
+        SixLabors.ImageSharp.Image.Identify(first).Width.Should().BeGreaterThan(28, "a grid of samples");
+        second.Should().Equal(first);
+    }
+
+    [Fact]
     public void Train_InvalidSettings_ExitsWith2ListingEveryProblem()
     {
         (int exitCode, string text) = CliProcess.Run("train --epochs 0 --batch-size 1 --output /tmp/dcgan-never-written", TimeSpan.FromMinutes(1));

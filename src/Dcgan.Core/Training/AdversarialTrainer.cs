@@ -318,19 +318,31 @@ public sealed class AdversarialTrainer : IDisposable
         Generator g = Generator;
         Tensor? fake = null, fakeLabels = null, discriminatorLoss = null, realLogits = null, fakeLogits = null;
         Tensor Score(Tensor x, Tensor? y) => y is null ? discriminator.call(x) : discriminator.forward(x, y);
+        // A conditional pair sees each fake with a label drawn uniformly; the draw comes after the noise so that
+        // unconditional runs keep their random stream.
+        (Tensor Noise, Tensor? Labels) DrawLatents() =>
+            (randn([options.Optimization.BatchSize, options.Architecture.Shape.LatentSize, 1, 1], generator: random).to(device),
+             labels is null ? null : randint(options.Architecture.Shape.ClassCount, [options.Optimization.BatchSize], ScalarType.Int64, generator: random).to(device));
+        // Checked before the optimizer steps, so a bad batch never reaches the weights.
+        bool StepIfFinite(Tensor lossValue, torch.optim.Optimizer optimizer)
+        {
+            optimizer.zero_grad();
+            if (!lossValue.isfinite().item<bool>())
+                return false;
+            lossValue.backward();
+            optimizer.step();
+            return true;
+        }
 
         for (int critic = 0; critic < criticSteps; critic++)
         {
             Tensor indices = order.narrow(0, ((long)batchIndex * criticSteps + critic) * options.Optimization.BatchSize, options.Optimization.BatchSize);
             // Pixel bytes (a memory-mapped cache, say) become values one batch at a time.
             Tensor real = TensorImages.ToValues(images.index_select(0, indices));
-            // A conditional pair sees each real image with its own label and each fake with a label drawn uniformly;
-            // the draw comes after the noise so that unconditional runs keep their random stream.
-            Tensor noise = randn([options.Optimization.BatchSize, options.Architecture.Shape.LatentSize, 1, 1], generator: random).to(device);
+            // A conditional pair sees each real image with its own label.
+            (Tensor noise, fakeLabels) = DrawLatents();
             Tensor? realLabels = labels?.index_select(0, indices);
-            fakeLabels = labels is null ? null : randint(options.Architecture.Shape.ClassCount, [options.Optimization.BatchSize], ScalarType.Int64, generator: random).to(device);
 
-            discriminatorOptimizer.zero_grad();
             realLogits = Score(real, realLabels);
             // Only the last critic step's images go on to train the generator; the others need no graph.
             bool last = critic == criticSteps - 1;
@@ -339,15 +351,11 @@ public sealed class AdversarialTrainer : IDisposable
             Tensor detached = fake.detach();
             fakeLogits = Score(detached, fakeLabels);
             discriminatorLoss = loss.DiscriminatorLoss(new CriticBatch(real, detached, realLogits, fakeLogits, x => Score(x, realLabels), random));
-            // Checked before any optimizer step, so a bad batch never reaches the weights.
-            if (!discriminatorLoss.isfinite().item<bool>())
+            if (!StepIfFinite(discriminatorLoss, discriminatorOptimizer))
             {
-                discriminatorOptimizer.zero_grad();
                 nonFinite = "discriminator";
                 return null;
             }
-            discriminatorLoss.backward();
-            discriminatorOptimizer.step();
         }
 
         // Generator: through the updated discriminator, first on the last critic step's images, then on fresh noise.
@@ -356,20 +364,15 @@ public sealed class AdversarialTrainer : IDisposable
         {
             if (generatorStep > 0)
             {
-                Tensor noise = randn([options.Optimization.BatchSize, options.Architecture.Shape.LatentSize, 1, 1], generator: random).to(device);
-                fakeLabels = fakeLabels is null ? null : randint(options.Architecture.Shape.ClassCount, [options.Optimization.BatchSize], ScalarType.Int64, generator: random).to(device);
+                (Tensor noise, fakeLabels) = DrawLatents();
                 fake = g.call(noise, fakeLabels);
             }
-            generatorOptimizer.zero_grad();
             generatorLoss = loss.GeneratorLoss(Score(fake!, fakeLabels));
-            if (!generatorLoss.isfinite().item<bool>())
+            if (!StepIfFinite(generatorLoss, generatorOptimizer))
             {
-                generatorOptimizer.zero_grad();
                 nonFinite = "generator";
                 return null;
             }
-            generatorLoss.backward();
-            generatorOptimizer.step();
         }
         average?.Update(runStep);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Dcgan.Models;
 using Dcgan.Persistence;
 using Dcgan.Training.Losses;
@@ -120,7 +121,19 @@ internal static class TrainingCheckpoint
     private static (DcganArchitecture Architecture, OptimizationOptions Optimization) ParseSettings(SafetensorsContent content, string path) =>
         (ReadArchitecture(content, path), content.Metadata.ContainsKey(LegacyOptionsKey)
             ? ParseJson<LegacyOptions>(content, LegacyOptionsKey, path, "options").ToOptimization()
-            : ParseJson<OptimizationOptions>(content, OptimizationKey, path, "optimisation settings"));
+            : ParseOptimization(content, path));
+
+    /// <summary>
+    /// The stored settings; a setting added after the checkpoint was written takes the value that reproduces the run
+    /// that wrote it, not today's default.
+    /// </summary>
+    private static OptimizationOptions ParseOptimization(SafetensorsContent content, string path)
+    {
+        OptimizationOptions stored = ParseJson<OptimizationOptions>(content, OptimizationKey, path, "optimisation settings");
+        if (ParseJson<JsonObject>(content, OptimizationKey, path, "optimisation settings")[nameof(OptimizationOptions.GeneratorStepsPerBatch)] is null)
+            stored.GeneratorStepsPerBatch = 1;
+        return stored;
+    }
 
     private static IReadOnlyList<EpochSummary> ParseHistory(SafetensorsContent content, string path) =>
         content.Metadata.ContainsKey(HistoryKey) ? ParseJson<List<EpochSummary>>(content, HistoryKey, path, "history") : [];
@@ -171,6 +184,7 @@ internal static class TrainingCheckpoint
             Seed = Seed,
             GeneratorAverageDecay = GeneratorAverageDecay,
             Loss = Loss ?? new NonSaturatingLoss { LabelSmoothing = LabelSmoothing },
+            GeneratorStepsPerBatch = 1,
         };
     }
 }
