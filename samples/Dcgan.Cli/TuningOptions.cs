@@ -24,12 +24,11 @@ internal sealed class TuningOptions
     private readonly Option<bool?> minibatchStdDev = new("--minibatch-stddev") { Description = "Give the discriminator a minibatch standard-deviation feature (true or false)." };
     private readonly Option<int?> minibatchDiscrimination = new("--minibatch-discrimination") { Description = "Kernels of the discriminator's minibatch discrimination layer; 0 removes it." };
     private readonly Option<int?> packing = new("--packing") { Description = "Images the discriminator judges together (PacGAN); the batch size must be a multiple of it." };
-    private readonly Option<bool> keepFreedMemory = new("--keep-freed-memory") { Description = "Fix glibc malloc's thresholds so libtorch reuses freed memory (no slow page-fault mode; results then depend on buffer addresses: reproducible per process, not between runs in one process)." };
     private readonly Option<bool> conditional = new("--conditional") { Description = "Train a class-conditional pair on the ten digits (generate --digit then asks for one)." };
 
     /// <summary>Every option, to add to the command.</summary>
     public IEnumerable<Option> All =>
-        [generatorFeatures, discriminatorFeatures, generatorRate, discriminatorRate, generatorSteps, beta1, beta2, loss, labelSmoothing, minibatchStdDev, minibatchDiscrimination, packing, conditional, keepFreedMemory];
+        [generatorFeatures, discriminatorFeatures, generatorRate, discriminatorRate, generatorSteps, beta1, beta2, loss, labelSmoothing, minibatchStdDev, minibatchDiscrimination, packing, conditional];
 
     /// <summary>Applies the options that <paramref name="result"/> holds to <paramref name="builder"/>.</summary>
     public void ApplyTo(DcganBuilder builder, ParseResult result)
@@ -60,7 +59,6 @@ internal sealed class TuningOptions
             optimization.GeneratorStepsPerBatch = result.GetValue(generatorSteps) ?? optimization.GeneratorStepsPerBatch;
             optimization.Beta1 = result.GetValue(beta1) ?? optimization.Beta1;
             optimization.Beta2 = result.GetValue(beta2) ?? optimization.Beta2;
-            options.Runtime.KeepFreedNativeMemory |= result.GetValue(keepFreedMemory);
         });
     }
 }

@@ -64,7 +64,4 @@ internal static partial class Log
 
     [LoggerMessage(18, LogLevel.Warning, "libtorch's oneDNN convolutions computed wrong numbers on this processor, so they are turned off for this process and ATen's own convolutions are used (see docs/performance.md)")]
     public static partial void OneDnnConvolutionsDisabled(ILogger logger);
-
-    [LoggerMessage(19, LogLevel.Information, "glibc malloc: mmap threshold {MmapThreshold} bytes and trim threshold {TrimThreshold} bytes for this process, so freed tensor memory is reused (RuntimeOptions.KeepFreedNativeMemory)")]
-    public static partial void NativeHeapKept(ILogger logger, int mmapThreshold, int trimThreshold);
 }

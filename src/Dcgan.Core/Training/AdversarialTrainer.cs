@@ -119,9 +119,6 @@ public sealed class AdversarialTrainer : IDisposable
             Log.ThreadsSet(logger, threads);
         }
 
-        if (options.Runtime.KeepFreedNativeMemory && NativeHeap.KeepFreedBlocks())
-            Log.NativeHeapKept(logger, NativeHeap.MmapThreshold, NativeHeap.TrimThreshold);
-
         long runStart = time.GetTimestamp();
         using ImageData data = LoadData(cancellationToken);
         using Tensor images = data.Images.to(device);

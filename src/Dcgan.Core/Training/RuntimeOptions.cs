@@ -11,18 +11,6 @@ public sealed class RuntimeOptions
     /// <value>Default <c>cpu</c>.</value>
     public string Device { get; set; } = "cpu";
 
-    /// <summary>
-    /// Whether training keeps the native memory libtorch frees for its next step. On Linux with glibc, glibc's malloc
-    /// may settle into handing large freed blocks back to the kernel, and every page is then faulted in again at the
-    /// next step. When true, <see cref="AdversarialTrainer.Train"/> fixes malloc's mmap threshold at 256 MB and its
-    /// trim threshold at 1 GB, once for the whole process (<c>mallopt</c>), and the resident size stays near the run's
-    /// peak. The cost: buffers then sit at addresses that depend on what the process allocated before, and libtorch's
-    /// kernels round differently at different alignments, so a second run in the same process is no longer bit-identical
-    /// to the first (a fresh process with the same seed and threads still is). Elsewhere it does nothing.
-    /// </summary>
-    /// <value>Default false: malloc's settings are left alone and runs stay bit-reproducible within a process.</value>
-    public bool KeepFreedNativeMemory { get; set; }
-
     /// <summary>What happens when a loss becomes NaN or infinite.</summary>
     /// <value>Default <see cref="NonFiniteLossPolicy.Stop"/>.</value>
     public NonFiniteLossPolicy NonFiniteLoss { get; set; } = NonFiniteLossPolicy.Stop;
