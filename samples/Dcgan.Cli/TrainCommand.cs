@@ -41,16 +41,20 @@ internal static class TrainCommand
         };
         foreach (Option option in dataset.All.Concat(tuning.All))
             command.Options.Add(option);
-        command.SetAction((result, cancellationToken) => RunAsync(
+        command.SetAction((result, cancellationToken) => Task.FromResult(Run(
             new TrainSettings(result.GetValue(epochs), result.GetValue(batchSize), result.GetValue(output)!, dataset.Options(result), result.GetValue(seed),
                 result.GetValue(limit), result.GetValue(threads), result.GetValue(resume), result.GetValue(checkpointEvery), result.GetValue(keepCheckpoints), result.GetValue(averageDecay),
                 result.GetValue(images), result.GetValue(grayscale), result.GetValue(cache), result.GetValue(imageSize), result.GetValue(tensorBoard)),
             builder => tuning.ApplyTo(builder, result),
-            cancellationToken));
+            cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(TrainSettings settings, Action<DcganBuilder> tune, CancellationToken cancellationToken)
+    /// <summary>
+    /// Trains on the thread that invoked the command (the process's main thread), not on a thread-pool thread: the same
+    /// 220 steps ran 10% to 35% slower on a thread-pool thread here (docs/performance.md, "CLI versus library").
+    /// </summary>
+    private static int Run(TrainSettings settings, Action<DcganBuilder> tune, CancellationToken cancellationToken)
     {
         (int epochs, int batchSize, string output, Dcgan.Mnist.MnistOptions mnist, long seed, int? limit, int threads, string? resume, int checkpointEvery, int keepCheckpoints, double? averageDecay,
             string? images, bool grayscale, string? cache, int? imageSize, string? tensorBoardDirectory) = settings;
@@ -93,14 +97,14 @@ internal static class TrainCommand
             Progress display = AnsiConsole.Progress();
             // Redrawing competes with training for the CPU on a small machine: twice a second is enough.
             display.RefreshRate = TimeSpan.FromMilliseconds(500);
-            result = await display
+            result = display
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                .StartAsync(async context =>
+                .Start(context =>
                 {
                     ProgressTask task = context.AddTask("starting", maxValue: 1.0);
                     var progress = new SpectreTrainingProgress(task);
-                    return await builder.TrainAsync(progress, cancellationToken);
+                    return builder.Train(progress, cancellationToken);
                 });
         }
         catch (OperationCanceledException)
