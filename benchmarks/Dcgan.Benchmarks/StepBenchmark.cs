@@ -25,7 +25,10 @@ internal static class StepBenchmark
         // The script builds the plain layers only, so only that configuration has a PyTorch column.
         bool withPyTorch = configuration == "plain";
         torch.set_num_threads(threads);
-        DcganOptions options = Trainer(configure, MnistDataset.Load().Train.Take(1), threads).Options;
+        // The settings the configuration resolves to, from a trainer built only to read them.
+        DcganOptions options;
+        using (AdversarialTrainer probe = Trainer(configure, MnistDataset.Load().Train.Take(1), threads))
+            options = probe.Options;
         int batch = options.Optimization.BatchSize;
         Console.WriteLine($"# Step benchmark: {configuration} configuration, batch {batch}, {steps} timed steps after {warmup} warm-up steps, {rounds} rounds");
         Console.WriteLine($"CPU: {Stats.Cpu()}; threads: {threads} (TorchSharp{(withPyTorch ? " and PyTorch" : "")})");
