@@ -99,12 +99,14 @@ public sealed class CommandLineTests
     [Fact]
     public void Train_WithTwoGeneratorSteps_IsBitIdenticalInAnotherProcess()
     {
+        // The default widths: at width 8 oneDNN's convolutions on some processors are wrong only some of the time, so two
+        // processes can disagree about them (docs/performance.md, "Wrong some of the time").
         using var directory = TestData.CreateTemporaryDirectory();
         string Train(string name)
         {
             string output = Path.Combine(directory.Path, name);
             (int exitCode, string text) = CliProcess.Run(
-                $"train --limit 320 --epochs 1 --batch-size 32 --threads 2 --generator-features 8 --discriminator-features 8 --generator-steps 2 --output {output}",
+                $"train --limit 320 --epochs 1 --batch-size 32 --threads 2 --generator-steps 2 --output {output}",
                 TimeSpan.FromMinutes(3));
             exitCode.Should().Be(0, text);
             return Path.Combine(output, "samples", "epoch_001.png");
