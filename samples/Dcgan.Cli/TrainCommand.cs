@@ -110,12 +110,16 @@ internal static class TrainCommand
         catch (OperationCanceledException)
         {
             // The trainer wrote a checkpoint of where it stopped (the newest file there), unless it stopped before the first step.
-            string checkpoints = Path.Combine(output, "checkpoints");
-            string? newest = Directory.Exists(checkpoints) ? Directory.GetFiles(checkpoints, "checkpoint_epoch_*.dcgan-ckpt").Order(StringComparer.Ordinal).LastOrDefault() : null;
             AnsiConsole.MarkupLine("[yellow]Stopped.[/] Files already written are complete.");
-            if (newest is not null)
-                AnsiConsole.MarkupLine($"Continue with: [blue]dcgan train --resume {Markup.Escape(newest)} --epochs {epochs} --output {Markup.Escape(output)}[/] (with the same data options).");
+            ShowResumeCommand(output, epochs);
             return 130;
+        }
+        catch (TrainingDivergedException ex)
+        {
+            // Checkpoints written before the bad step are untouched; resuming repeats the same steps unless a setting changes.
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+            ShowResumeCommand(output, epochs);
+            return 3;
         }
         catch (Exception ex) when (ex is DcganValidationException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -158,4 +162,12 @@ internal static class TrainCommand
 
     private sealed record TrainSettings(int Epochs, int BatchSize, string Output, Dcgan.Mnist.MnistOptions Mnist, long Seed, int? Limit, int Threads, string? Resume, int CheckpointEvery, int KeepCheckpoints, double? AverageDecay,
         string? Images, bool Grayscale, string? Cache, int? ImageSize, string? TensorBoard);
+
+    private static void ShowResumeCommand(string output, int epochs)
+    {
+        string checkpoints = Path.Combine(output, "checkpoints");
+        string? newest = Directory.Exists(checkpoints) ? Directory.GetFiles(checkpoints, "checkpoint_epoch_*.dcgan-ckpt").Order(StringComparer.Ordinal).LastOrDefault() : null;
+        if (newest is not null)
+            AnsiConsole.MarkupLine($"Continue with: [blue]dcgan train --resume {Markup.Escape(newest)} --epochs {epochs} --output {Markup.Escape(output)}[/] (with the same data options).");
+    }
 }

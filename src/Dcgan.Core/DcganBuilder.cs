@@ -345,6 +345,7 @@ public sealed class DcganBuilder
     /// <returns>The result, which owns the trained generator; dispose it when done.</returns>
     /// <exception cref="DcganValidationException">One or more settings are invalid.</exception>
     /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
+    /// <exception cref="TrainingDivergedException">A loss became non-finite under <see cref="NonFiniteLossPolicy.Stop"/>.</exception>
     public TrainingResult Train(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         using AdversarialTrainer trainer = Build();

@@ -104,7 +104,8 @@ public sealed class AdversarialTrainer : IDisposable
     /// continues exactly where training stopped.</param>
     /// <returns>The result, which owns the trained generator; dispose it when done.</returns>
     /// <exception cref="OperationCanceledException">Training was cancelled; files already written are complete.</exception>
-    /// <exception cref="InvalidOperationException">The trainer has already trained, the data is unusable, or a loss became non-finite.</exception>
+    /// <exception cref="TrainingDivergedException">A loss became non-finite under <see cref="NonFiniteLossPolicy.Stop"/>.</exception>
+    /// <exception cref="InvalidOperationException">The trainer has already trained, or the data is unusable.</exception>
     /// <exception cref="ObjectDisposedException">The trainer was disposed.</exception>
     public TrainingResult Train(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -192,8 +193,7 @@ public sealed class AdversarialTrainer : IDisposable
                             continue;
                         }
                         Log.NonFiniteLoss(logger, epoch, stepIndex, nonFinite!);
-                        throw new InvalidOperationException(
-                            $"Training diverged at epoch {epoch}, step {stepIndex}: the {nonFinite} loss is not finite. Lower the learning rates, check the data, or resume from the last checkpoint; WithNonFiniteLossPolicy(SkipBatch) skips such batches instead.");
+                        throw new TrainingDivergedException(epoch, stepIndex, nonFinite!);
                     }
                     sums = sums.Add(step);
                     TrainingTelemetry.RecordStep(step, batchSize * options.Optimization.Loss.CriticStepsPerGeneratorStep);

@@ -29,7 +29,10 @@ public sealed class NonFiniteLossTests
 
         Action act = () => Tiny(new PoisonedSource(256, poisonedIndex: 100), 2).WithResumeFrom(good).WithCheckpoints(checkpoints.Path).Train().Dispose();
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("Training diverged at epoch 2, step *: the discriminator loss is not finite*");
+        var diverged = act.Should().Throw<TrainingDivergedException>().WithMessage("Training diverged at epoch 2, step *: the discriminator loss is not finite*").Which;
+        diverged.Should().BeAssignableTo<InvalidOperationException>("callers that caught the earlier exception type keep working");
+        (diverged.Epoch, diverged.Loss).Should().Be((2, "discriminator"));
+        diverged.Step.Should().BeInRange(9, 16, "the poisoned image is in one of epoch 2's eight batches of 32");
         File.ReadAllBytes(good).Should().Equal(before);
         Directory.GetFiles(checkpoints.Path).Should().ContainSingle();
         using var generator = Dcgan.Persistence.CheckpointFile.LoadGenerator(good);
