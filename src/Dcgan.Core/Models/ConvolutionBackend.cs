@@ -39,10 +39,17 @@ internal static class ConvolutionBackend
     public static bool OneDnnDisabled { get; private set; }
 
     /// <summary>Checks the cases not yet checked in this process; turns oneDNN off if one is wrong. Returns <see cref="OneDnnDisabled"/>.</summary>
-    public static bool EnsureCorrect(IEnumerable<ConvolutionCase> cases)
+    /// <param name="cases">The convolutions a network is built with.</param>
+    /// <param name="device">The device the network is built on; null for the default (the CPU).</param>
+    public static bool EnsureCorrect(IEnumerable<ConvolutionCase> cases, Device? device = null)
     {
         if (Environment.GetEnvironmentVariable("DCGAN_ONEDNN") == "keep")
             return false;
+        // oneDNN computes the CPU's convolutions only. A network on the meta device is a file's declared architecture
+        // being compared with its tensors before anything is allocated: checking its shapes would allocate what the
+        // file declares (a hostile file declares terabytes), and the network built on the CPU afterwards is checked.
+        if (device is not null && device.type != DeviceType.CPU)
+            return OneDnnDisabled;
         lock (Gate)
         {
             if (!nnpackDisabled)

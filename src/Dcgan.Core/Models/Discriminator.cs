@@ -96,7 +96,7 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
         features = layers.SkipLast(1).ToArray();
         collapse = (Conv2d)layers[^1];
         WeightInitialization.Apply(this, seed, device);
-        ConvolutionBackend.EnsureCorrect(convolutions);
+        ConvolutionBackend.EnsureCorrect(convolutions, device);
     }
 
     /// <summary>The layers before the last, in order.</summary>

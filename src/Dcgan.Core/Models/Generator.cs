@@ -95,7 +95,7 @@ public sealed class Generator : nn.Module<Tensor, Tensor?, Tensor>
         projection = (ConvTranspose2d)layers[0];
         rest = layers.Skip(1).ToArray();
         WeightInitialization.Apply(this, seed, device);
-        ConvolutionBackend.EnsureCorrect(convolutions);
+        ConvolutionBackend.EnsureCorrect(convolutions, device);
     }
 
     /// <summary>The first layer, computed as the matrix product it is (<see cref="FullMapConvolution"/>).</summary>

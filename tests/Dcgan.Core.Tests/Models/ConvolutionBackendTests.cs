@@ -34,6 +34,22 @@ public sealed class ConvolutionBackendTests
     }
 
     [Fact]
+    public void EnsureCorrect_OnTheMetaDevice_RunsNothing()
+    {
+        // A model file's declared architecture is built on the meta device before its tensors are read; a hostile file can
+        // declare convolutions whose check alone would need terabytes. Whatever earlier tests left oneDNN at, this returns.
+        var huge = new ConvolutionCase(1 << 21, 1 << 20, 4, 2, 1, 7, Transposed: true);
+
+        long before = Environment.WorkingSet;
+        var meta = new Device(DeviceType.META, -1);
+        ConvolutionBackend.EnsureCorrect([huge], meta);
+
+        (Environment.WorkingSet - before).Should().BeLessThan(256L << 20);
+        using var generator = new Generator(new ImageShape { LatentSize = 16 }, new GeneratorArchitecture { FeatureMaps = 1 << 20 }, seed: 1, meta);
+        generator.parameters().Sum(p => p.numel()).Should().BeGreaterThan(1L << 40, "the declared network exists on the meta device only");
+    }
+
+    [Fact]
     public void FullMapLayers_ComputeWhatTheirConvolutionsDefine()
     {
         // The first and last layers run as matrix products; in float64 (ATen's own convolution) they must agree with the
