@@ -75,7 +75,7 @@ public sealed class DcganBuilder
         Set(o => { o.Optimization.GeneratorLearningRate = generator; o.Optimization.DiscriminatorLearningRate = discriminator; });
 
     /// <summary>Sets the generator steps taken after each discriminator step (<see cref="OptimizationOptions.GeneratorStepsPerBatch"/>).</summary>
-    /// <param name="steps">From 1 to <see cref="OptimizationOptions.MaxGeneratorStepsPerBatch"/>; default 1.</param>
+    /// <param name="steps">From 1 to <see cref="OptimizationOptions.MaxGeneratorStepsPerBatch"/>; default 2.</param>
     /// <returns>This builder.</returns>
     public DcganBuilder WithGeneratorSteps(int steps) => Set(o => o.Optimization.GeneratorStepsPerBatch = steps);
 

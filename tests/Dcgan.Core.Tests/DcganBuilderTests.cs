@@ -140,6 +140,7 @@ public sealed class DcganBuilderTests
         trainer.Options.Optimization.GeneratorLearningRate.Should().Be(8e-4);
         trainer.Options.Optimization.DiscriminatorLearningRate.Should().Be(2e-4);
         trainer.Options.Optimization.Beta1.Should().Be(0.5);
+        trainer.Options.Optimization.GeneratorStepsPerBatch.Should().Be(2);
     }
 
     [Fact]

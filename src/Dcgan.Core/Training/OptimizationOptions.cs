@@ -25,8 +25,8 @@ public sealed class OptimizationOptions
     /// Generator steps after each discriminator step, each on fresh noise through the updated discriminator. More than
     /// one makes a step costlier and the generator learn more from each batch of real images.
     /// </summary>
-    /// <value>Default 1 (as in Radford et al.); at most <see cref="MaxGeneratorStepsPerBatch"/>.</value>
-    public int GeneratorStepsPerBatch { get; set; } = 1;
+    /// <value>Default 2 (Radford et al. took 1); at most <see cref="MaxGeneratorStepsPerBatch"/>.</value>
+    public int GeneratorStepsPerBatch { get; set; } = 2;
 
     /// <summary>The most generator steps per batch <see cref="Validate"/> accepts.</summary>
     public const int MaxGeneratorStepsPerBatch = 10;

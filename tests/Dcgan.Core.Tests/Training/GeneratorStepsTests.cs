@@ -9,7 +9,7 @@ public sealed class GeneratorStepsTests
     {
         using TrainingResult twice = TinyTraining.Builder(1).WithGeneratorSteps(2).Train();
         using TrainingResult again = TinyTraining.Builder(1).WithGeneratorSteps(2).Train();
-        using TrainingResult once = TinyTraining.Builder(1).Train();
+        using TrainingResult once = TinyTraining.Builder(1).WithGeneratorSteps(1).Train();
 
         ModelAssertions.SameWeights(twice.Generator, again.Generator).Should().BeTrue();
         ModelAssertions.SameWeights(twice.Generator, once.Generator).Should().BeFalse("the second step on fresh noise moves the generator again");
