@@ -52,7 +52,7 @@ internal static class TrainCommand
 
     /// <summary>
     /// Trains on the thread that invoked the command (the process's main thread), not on a thread-pool thread: the same
-    /// 220 steps ran 10% to 35% slower on a thread-pool thread here (docs/performance.md, "CLI versus library").
+    /// steps ran measurably slower and more variably on a thread-pool thread (docs/performance.md, "At the default configuration").
     /// </summary>
     private static int Run(TrainSettings settings, Action<DcganBuilder> tune, CancellationToken cancellationToken)
     {

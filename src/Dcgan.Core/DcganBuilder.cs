@@ -355,7 +355,7 @@ public sealed class DcganBuilder
     /// <summary>Like <see cref="Train"/>, on a thread-pool thread.</summary>
     /// <remarks>
     /// libtorch trained measurably slower on a thread-pool thread than on a process's main thread on the Linux machines
-    /// measured (<c>docs/performance.md</c>, "CLI versus library"); a console app that only waits for the run gets more
+    /// measured (<c>docs/performance.md</c>, "At the default configuration"); a console app that only waits for the run gets more
     /// images per second from <see cref="Train"/> on its main thread, as the <c>dcgan</c> CLI does.
     /// </remarks>
     /// <param name="progress">Receives a snapshot after every batch.</param>

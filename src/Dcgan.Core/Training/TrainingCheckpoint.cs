@@ -123,6 +123,9 @@ internal static class TrainingCheckpoint
             ? ParseJson<LegacyOptions>(content, LegacyOptionsKey, path, "options").ToOptimization()
             : ParseOptimization(content, path));
 
+    /// <summary>What every run took before <see cref="OptimizationOptions.GeneratorStepsPerBatch"/> was stored: one step.</summary>
+    private const int GeneratorStepsBeforeTheSetting = 1;
+
     /// <summary>
     /// The stored settings; a setting added after the checkpoint was written takes the value that reproduces the run
     /// that wrote it, not today's default.
@@ -131,7 +134,7 @@ internal static class TrainingCheckpoint
     {
         OptimizationOptions stored = ParseJson<OptimizationOptions>(content, OptimizationKey, path, "optimisation settings");
         if (ParseJson<JsonObject>(content, OptimizationKey, path, "optimisation settings")[nameof(OptimizationOptions.GeneratorStepsPerBatch)] is null)
-            stored.GeneratorStepsPerBatch = 1;
+            stored.GeneratorStepsPerBatch = GeneratorStepsBeforeTheSetting;
         return stored;
     }
 
@@ -184,7 +187,7 @@ internal static class TrainingCheckpoint
             Seed = Seed,
             GeneratorAverageDecay = GeneratorAverageDecay,
             Loss = Loss ?? new NonSaturatingLoss { LabelSmoothing = LabelSmoothing },
-            GeneratorStepsPerBatch = 1,
+            GeneratorStepsPerBatch = GeneratorStepsBeforeTheSetting,
         };
     }
 }
