@@ -19,7 +19,7 @@ internal static class TrainCommand
         var seed = new Option<long>("--seed") { Description = "Seed of initialisation, shuffling and noise.", DefaultValueFactory = _ => defaults.Optimization.Seed };
         var limit = new Option<int?>("--limit") { Description = "Train on the first N images only." };
         var threads = new Option<int>("--threads") { Description = "libtorch threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var resume = new Option<string?>("--resume") { Description = "A checkpoint to continue from (the run's settings come from it; --epochs is the total)." };
+        var resume = new Option<string?>("--resume") { Description = "A checkpoint to continue from (the run's settings come from it, except --lr-decay-epochs; --epochs is the total)." };
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Write a checkpoint to OUTPUT/checkpoints every N epochs.", DefaultValueFactory = _ => 1 };
         var keepCheckpoints = new Option<int>("--keep-checkpoints") { Description = "How many of the newest checkpoints to keep.", DefaultValueFactory = _ => 3 };
         var averageDecay = new Option<double?>("--average-decay")

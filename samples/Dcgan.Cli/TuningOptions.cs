@@ -16,6 +16,7 @@ internal sealed class TuningOptions
     private readonly Option<double?> generatorRate = new("--generator-lr") { Description = "Adam learning rate of the generator." };
     private readonly Option<double?> discriminatorRate = new("--discriminator-lr") { Description = "Adam learning rate of the discriminator." };
     private readonly Option<int?> generatorSteps = new("--generator-steps") { Description = "Generator steps after each discriminator step, each on fresh noise." };
+    private readonly Option<int?> learningRateDecay = new("--lr-decay-epochs") { Description = "Let both learning rates fall linearly towards zero over the last N epochs (0: constant); with --resume it may change, to anneal a finished run." };
     private readonly Option<double?> beta1 = new("--beta1") { Description = "Adam's first-moment decay, for both networks." };
     private readonly Option<double?> beta2 = new("--beta2") { Description = "Adam's second-moment decay, for both networks." };
     private readonly Option<double?> labelSmoothing = new("--label-smoothing") { Description = "One-sided label smoothing: real images are learned towards 1 - this value." };
@@ -28,7 +29,7 @@ internal sealed class TuningOptions
 
     /// <summary>Every option, to add to the command.</summary>
     public IEnumerable<Option> All =>
-        [generatorFeatures, discriminatorFeatures, generatorRate, discriminatorRate, generatorSteps, beta1, beta2, loss, labelSmoothing, minibatchStdDev, minibatchDiscrimination, packing, conditional];
+        [generatorFeatures, discriminatorFeatures, generatorRate, discriminatorRate, generatorSteps, learningRateDecay, beta1, beta2, loss, labelSmoothing, minibatchStdDev, minibatchDiscrimination, packing, conditional];
 
     /// <summary>Applies the options that <paramref name="result"/> holds to <paramref name="builder"/>.</summary>
     public void ApplyTo(DcganBuilder builder, ParseResult result)
@@ -43,6 +44,8 @@ internal sealed class TuningOptions
             builder.WithMinibatchStdDev(stdDev);
         if (result.GetValue(minibatchDiscrimination) is int kernels)
             builder.WithMinibatchDiscrimination(kernels);
+        if (result.GetValue(learningRateDecay) is int decayEpochs)
+            builder.WithLearningRateDecay(decayEpochs);
         if (result.GetValue(packing) is int pack)
             builder.WithDiscriminatorPacking(pack);
         builder.Configure(options =>

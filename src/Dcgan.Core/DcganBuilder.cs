@@ -24,6 +24,7 @@ public sealed class DcganBuilder
     private ILoggerFactory loggerFactory = NullLoggerFactory.Instance;
     private TimeProvider timeProvider = TimeProvider.System;
     private double? labelSmoothing;
+    private int? learningRateDecayEpochs;
     private bool built;
 
     /// <summary>Sets the length of the generator's noise vector.</summary>
@@ -78,6 +79,21 @@ public sealed class DcganBuilder
     /// <param name="steps">From 1 to <see cref="OptimizationOptions.MaxGeneratorStepsPerBatch"/>; default 2.</param>
     /// <returns>This builder.</returns>
     public DcganBuilder WithGeneratorSteps(int steps) => Set(o => o.Optimization.GeneratorStepsPerBatch = steps);
+
+    /// <summary>
+    /// Lets both learning rates fall linearly towards zero over the last <paramref name="epochs"/> epochs of the run
+    /// (<see cref="OptimizationOptions.LearningRateDecayEpochs"/>). Unlike the other optimisation settings it also applies
+    /// to a run resumed with <see cref="WithResumeFrom"/>: resuming a finished run with more <see cref="WithEpochs"/> and a
+    /// decay over the added ones anneals it.
+    /// </summary>
+    /// <param name="epochs">0 (constant rates, the default) up to the run's epochs.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithLearningRateDecay(int epochs)
+    {
+        ThrowIfBuilt();
+        learningRateDecayEpochs = epochs;
+        return this;
+    }
 
     /// <summary>
     /// Sets one-sided label smoothing of the non-saturating loss: real images are learned towards <c>1 - smoothing</c>
@@ -323,6 +339,9 @@ public sealed class DcganBuilder
         }
         if (snapshot.Checkpoints?.ResumeFrom is not null)
             ApplyCheckpoint(snapshot, errors);
+        // After the checkpoint's settings, which it may change.
+        if (learningRateDecayEpochs is int decayEpochs && snapshot.Optimization is not null)
+            snapshot.Optimization.LearningRateDecayEpochs = decayEpochs;
         errors.AddRange(snapshot.Validate());
         // Validate only reads; Build also probes the directories (creating them), so every problem is reported at once.
         CheckWritable(errors, "Outputs.Directory", snapshot.Outputs?.Directory);

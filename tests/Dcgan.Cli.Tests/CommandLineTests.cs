@@ -133,10 +133,11 @@ public sealed class CommandLineTests
     public void Train_InvalidTuningOptions_ReachTheLibraryAndAreEachNamed()
     {
         (int exitCode, string text) = CliProcess.Run(
-            "train --beta1 1.5 --beta2 -0.1 --generator-lr 0 --packing 3 --output /tmp/dcgan-never-written-tuning", TimeSpan.FromMinutes(1));
+            "train --beta1 1.5 --beta2 -0.1 --generator-lr 0 --packing 3 --lr-decay-epochs 6 --output /tmp/dcgan-never-written-tuning", TimeSpan.FromMinutes(1));
 
         exitCode.Should().Be(2);
-        text.Should().Contain("Beta1").And.Contain("Beta2").And.Contain("GeneratorLearningRate").And.Contain("discriminator packing 3");
+        text.Should().Contain("Beta1").And.Contain("Beta2").And.Contain("GeneratorLearningRate").And.Contain("discriminator packing 3")
+            .And.Contain("LearningRateDecayEpochs must not exceed Epochs 5, but was 6");
         Directory.Exists("/tmp/dcgan-never-written-tuning/samples").Should().BeFalse();
     }
 

@@ -127,6 +127,7 @@ public sealed class AdversarialTrainer : IDisposable
         int batchSize = options.Optimization.BatchSize;
         // A step is one generator step: it takes as many real batches as the loss has critic steps.
         int batches = data.Count / (batchSize * options.Optimization.Loss.CriticStepsPerGeneratorStep);
+        var rates = new LearningRateDecay(options.Optimization, options.Epochs, batches);
 
         using var random = new torch.Generator((ulong)(options.Optimization.Seed + 2));
         if (resumed is not null)
@@ -184,6 +185,7 @@ public sealed class AdversarialTrainer : IDisposable
                             WriteCheckpoint(epoch - 1, stepIndex - 1, new EpochPosition(permutation, batch - 1, sums));
                         cancellationToken.ThrowIfCancellationRequested();
                     }
+                    rates.Apply(stepIndex, generatorOptimizer, discriminatorOptimizer);
                     StepMetrics? outcome = Step(images, labels, order, batch - 1, stepIndex, random, out string? nonFinite);
                     if (outcome is not StepMetrics step)
                     {

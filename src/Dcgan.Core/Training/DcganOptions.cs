@@ -65,6 +65,8 @@ public sealed class DcganOptions
         Add(errors, nameof(Checkpoints), Checkpoints?.Validate());
         Add(errors, nameof(Runtime), Runtime?.Validate());
 
+        if (Optimization is { LearningRateDecayEpochs: > 0 } decaying && decaying.LearningRateDecayEpochs > Epochs && Epochs > 0)
+            errors.Add($"{nameof(Optimization)}: {nameof(OptimizationOptions.LearningRateDecayEpochs)} must not exceed {nameof(Epochs)} {Epochs}, but was {decaying.LearningRateDecayEpochs}.");
         if (Architecture?.Discriminator is { } discriminator && Optimization is { } optimization)
         {
             int packing = discriminator.Packing;

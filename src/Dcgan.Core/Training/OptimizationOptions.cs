@@ -31,6 +31,14 @@ public sealed class OptimizationOptions
     /// <summary>The most generator steps per batch <see cref="Validate"/> accepts.</summary>
     public const int MaxGeneratorStepsPerBatch = 10;
 
+    /// <summary>
+    /// Over the last this many epochs of the run, both learning rates fall step by step in a straight line from their
+    /// set values towards zero (the last step takes 1/N of them, N being the steps of the window); 0 keeps them constant.
+    /// A resumed run may change it (<see cref="DcganBuilder.WithLearningRateDecay"/>), to anneal a run that has finished.
+    /// </summary>
+    /// <value>Default 0 (constant rates); at most <see cref="DcganOptions.Epochs"/>.</value>
+    public int LearningRateDecayEpochs { get; set; }
+
     /// <summary>Adam's first-moment decay, for both networks.</summary>
     /// <value>Default 0.5 (Radford et al.; 0.9 made training oscillate).</value>
     public double Beta1 { get; set; } = 0.5;
@@ -69,6 +77,8 @@ public sealed class OptimizationOptions
         CheckRate(errors, nameof(DiscriminatorLearningRate), DiscriminatorLearningRate);
         if (GeneratorStepsPerBatch is < 1 or > MaxGeneratorStepsPerBatch)
             errors.Add($"{nameof(GeneratorStepsPerBatch)} must be from 1 to {MaxGeneratorStepsPerBatch}, but was {GeneratorStepsPerBatch}.");
+        if (LearningRateDecayEpochs < 0)
+            errors.Add($"{nameof(LearningRateDecayEpochs)} must be 0 (constant rates) or more, but was {LearningRateDecayEpochs}.");
         CheckBeta(errors, nameof(Beta1), Beta1);
         CheckBeta(errors, nameof(Beta2), Beta2);
         if (GeneratorAverageDecay is double decay && (!double.IsFinite(decay) || decay <= 0 || decay >= 1))
