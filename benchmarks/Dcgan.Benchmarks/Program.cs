@@ -3,6 +3,7 @@
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- embedding --model outputs/generator.dcgan
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- training --epochs 5
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- steps --rounds 3   (needs /usr/bin/python3 with python3-torch; --config default: no PyTorch column)
+//   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- precision --rounds 3  (float32 against bfloat16 steps)
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- soak --epochs 30
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- micro              (BenchmarkDotNet)
 //   dotnet run --project benchmarks/Dcgan.Benchmarks -c Release -- backends           (BenchmarkDotNet: TorchSharp vs ONNX Runtime)
@@ -32,6 +33,11 @@ var script = new Option<string>("--pytorch-script") { Description = "The PyTorch
 var stepsConfig = new Option<string>("--config") { Description = $"One of {string.Join(", ", TimeToQualityBenchmark.Configurations.Keys)} (PyTorch runs beside plain only).", DefaultValueFactory = _ => "plain" };
 var stepsCommand = new Command("steps", "Training-step throughput: Dcgan trainer vs a hand-written TorchSharp loop (vs PyTorch for plain).") { stepsConfig, rounds, steps, warmup, script };
 stepsCommand.SetAction(r => StepBenchmark.Run(r.GetValue(stepsConfig)!, r.GetValue(rounds), r.GetValue(steps), r.GetValue(warmup), r.GetValue(threads), r.GetValue(script)!));
+
+var precisionConfig = new Option<string>("--config") { Description = $"One of {string.Join(", ", TimeToQualityBenchmark.Configurations.Keys)}.", DefaultValueFactory = _ => "default" };
+var trainSteps = new Option<int>("--train-steps") { Description = "Then train this many steps in each type from the same weights and score both generators (0: none).", DefaultValueFactory = _ => 0 };
+var precision = new Command("precision", "Training-step throughput of the hand-written loop in float32 and in bfloat16, alternated; optionally trained and scored.") { precisionConfig, rounds, steps, warmup, trainSteps };
+precision.SetAction(r => PrecisionBenchmark.Run(r.GetValue(precisionConfig)!, r.GetValue(rounds), r.GetValue(steps), r.GetValue(warmup), r.GetValue(trainSteps), r.GetValue(threads)));
 
 var soakEpochs = new Option<int>("--epochs") { Description = "Soak epochs.", DefaultValueFactory = _ => 30 };
 var soakImages = new Option<int>("--images") { Description = "Training images in the soak subset.", DefaultValueFactory = _ => 6400 };
@@ -72,7 +78,7 @@ var chartOutput = new Option<string>("--output") { Description = "The PNG to wri
 var qualityChart = new Command("quality-chart", "One ScottPlot chart of several time-to-quality CSVs, and their table.") { chartCsvs, chartOutput };
 qualityChart.SetAction(r => QualityChart.Run(r.GetValue(chartCsvs)!, r.GetValue(chartOutput)!));
 
-var root = new RootCommand("Dcgan benchmarks.") { threads, embedding, training, stepsCommand, soak, micro, backends, footprint, quality, qualityChart };
+var root = new RootCommand("Dcgan benchmarks.") { threads, embedding, training, stepsCommand, precision, soak, micro, backends, footprint, quality, qualityChart };
 
 // 2. Run.
 return root.Parse(args).Invoke();

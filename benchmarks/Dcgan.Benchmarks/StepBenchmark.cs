@@ -25,10 +25,7 @@ internal static class StepBenchmark
         // The script builds the plain layers only, so only that configuration has a PyTorch column.
         bool withPyTorch = configuration == "plain";
         torch.set_num_threads(threads);
-        // The settings the configuration resolves to, from a trainer built only to read them.
-        DcganOptions options;
-        using (AdversarialTrainer probe = Trainer(configure, MnistDataset.Load().Train.Take(1), threads))
-            options = probe.Options;
+        DcganOptions options = ResolveOptions(configure, threads);
         int batch = options.Optimization.BatchSize;
         Console.WriteLine($"# Step benchmark: {configuration} configuration, batch {batch}, {steps} timed steps after {warmup} warm-up steps, {rounds} rounds");
         Console.WriteLine($"CPU: {Stats.Cpu()}; threads: {threads} (TorchSharp{(withPyTorch ? " and PyTorch" : "")})");
@@ -47,7 +44,7 @@ internal static class StepBenchmark
             trainerEpoch.Add(epoch);
             if (withPyTorch)
                 pytorch.Add(MeasurePyTorch(pythonScript, steps, warmup, threads, batch));
-            loop.Add(MeasureHandWritten(options, subset, steps, warmup));
+            loop.Add(MeasureHandWritten(options, subset, steps, warmup, ScalarType.Float32).ImagesPerSecond);
             Console.WriteLine($"| {round} | {trainer[^1]:F0} | {loop[^1]:F0} | {(withPyTorch ? pytorch[^1].ToString("F0", CultureInfo.InvariantCulture) : "-")} | {trainerEpoch[^1]:F0} |");
         }
 
@@ -62,6 +59,13 @@ internal static class StepBenchmark
             Console.WriteLine($"FLOPs per image per training step: {flops / 1e6:F1} MFLOP (3 x G forward + 9 x D forward, see docs/performance.md)");
             Console.WriteLine($"achieved: {achieved:F1} GFLOP/s at the trainer's median throughput");
         }
+    }
+
+    /// <summary>The settings a configuration resolves to, from a trainer built only to read them.</summary>
+    public static DcganOptions ResolveOptions(Func<DcganBuilder, DcganBuilder> configure, int threads)
+    {
+        using AdversarialTrainer probe = Trainer(configure, MnistDataset.Load().Train.Take(1), threads);
+        return probe.Options;
     }
 
     private static AdversarialTrainer Trainer(Func<DcganBuilder, DcganBuilder> configure, MnistImageSet subset, int threads) =>
@@ -123,15 +127,23 @@ internal static class StepBenchmark
     /// The work of a step written out by hand from the trainer's options: the same layers, Adam settings, loss, generator
     /// steps per batch and (when
     /// the options keep one) a weight average of the generator updated after each generator step. The average's decay
-    /// is fixed here; the trainer's warm-up changes the value, not the work.
+    /// is fixed here; the trainer's warm-up changes the value, not the work. With another <paramref name="dtype"/> than
+    /// float32 everything (weights, Adam's moments, the average, images and noise) is in that type: the cheapest form of
+    /// lower precision, which mixed precision (float32 weights, cast per step) can only be slower than.
     /// </summary>
-    private static double MeasureHandWritten(DcganOptions options, MnistImageSet subset, int steps, int warmup)
+    /// <param name="trained">Called at the end with the live generator, in float32 (not the average, whose decay here does not warm up).</param>
+    /// <returns>Images/s over the timed steps and the last step's two losses.</returns>
+    public static (double ImagesPerSecond, float DiscriminatorLoss, float GeneratorLoss) MeasureHandWritten(DcganOptions options, MnistImageSet subset, int steps, int warmup, ScalarType dtype,
+        Action<Generator>? trained = null)
     {
         OptimizationOptions o = options.Optimization;
         int batch = o.BatchSize;
         using var g = new Generator(options.Architecture, 1);
         using var d = new Discriminator(options.Architecture, 2);
         using Generator? average = o.GeneratorAverageDecay is null ? null : new Generator(options.Architecture, 3);
+        // The average stays float32 in every case: its updates (a thousandth of the difference) would round away in bfloat16.
+        g.to(dtype);
+        d.to(dtype);
         (Tensor Average, Tensor Live)[] averaged = average is null ? [] : average.parameters().Zip(g.parameters(), (a, l) => ((Tensor)a, (Tensor)l)).ToArray();
         foreach ((Tensor a, _) in averaged)
             a.requires_grad = false;
@@ -140,19 +152,20 @@ internal static class StepBenchmark
         using var optG = optim.Adam(g.parameters(), o.GeneratorLearningRate, o.Beta1, o.Beta2);
         using var optD = optim.Adam(d.parameters(), o.DiscriminatorLearningRate, o.Beta1, o.Beta2);
         using ImageData data = subset.ToImageData();
-        using Tensor ones = torch.ones(batch), zeros = torch.zeros(batch);
+        using Tensor ones = torch.ones(batch, dtype), zeros = torch.zeros(batch, dtype);
         using Tensor order = randperm(data.Count);
         long latent = options.Architecture.Shape.LatentSize;
         long start = 0;
+        float lastD = 0, lastG = 0;
         for (int step = 0; step < steps + warmup; step++)
         {
             if (step == warmup)
                 start = Stopwatch.GetTimestamp();
             using var scope = NewDisposeScope();
-            Tensor real = data.Images.index_select(0, order.narrow(0, step * batch, batch));
+            Tensor real = data.Images.index_select(0, order.narrow(0, step * batch, batch)).to(dtype);
             optD.zero_grad();
             Tensor realLogits = d.call(real);
-            Tensor fake = g.call(randn(batch, latent, 1, 1), null);
+            Tensor fake = g.call(randn(batch, latent, 1, 1, dtype), null);
             Tensor lossD = binary_cross_entropy_with_logits(realLogits, ones) + binary_cross_entropy_with_logits(d.call(fake.detach()), zeros);
             lossD.backward();
             optD.step();
@@ -160,7 +173,7 @@ internal static class StepBenchmark
             for (int generatorStep = 0; generatorStep < o.GeneratorStepsPerBatch; generatorStep++)
             {
                 if (generatorStep > 0)
-                    fake = g.call(randn(batch, latent, 1, 1), null);
+                    fake = g.call(randn(batch, latent, 1, 1, dtype), null);
                 optG.zero_grad();
                 lossG = binary_cross_entropy_with_logits(d.call(fake), ones);
                 lossG.backward();
@@ -173,9 +186,16 @@ internal static class StepBenchmark
                 foreach ((Tensor a, Tensor live) in averagedBuffers)
                     a.copy_(live);
             }
-            _ = lossD.item<float>() + lossG.item<float>();
+            lastD = lossD.to(ScalarType.Float32).item<float>();
+            lastG = lossG.to(ScalarType.Float32).item<float>();
         }
-        return steps * batch / Stopwatch.GetElapsedTime(start).TotalSeconds;
+        double imagesPerSecond = steps * batch / Stopwatch.GetElapsedTime(start).TotalSeconds;
+        if (trained is not null)
+        {
+            g.to(ScalarType.Float32);
+            trained(g);
+        }
+        return (imagesPerSecond, lastD, lastG);
     }
 
     private static double MeasurePyTorch(string script, int steps, int warmup, int threads, int batch)
