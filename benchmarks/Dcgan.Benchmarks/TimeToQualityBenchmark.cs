@@ -24,6 +24,8 @@ internal static class TimeToQualityBenchmark
         // The default with one generator step per discriminator step (the default before issue "Good digits sooner") or three.
         ["g1"] = b => b.WithGeneratorSteps(1),
         ["g3"] = b => b.WithGeneratorSteps(3),
+        // The default with bfloat16 working copies of the networks (mixed precision).
+        ["bf16"] = b => b.WithPrecision(TrainingPrecision.BFloat16),
         // The textbook DCGAN on our widths: batch 64, Adam 2e-4 for both, one generator step, no average, no minibatch features.
         ["plain"] = b => b.WithBatchSize(64).WithLearningRates(2e-4, 2e-4).WithGeneratorAverage(null).WithMinibatchStdDev(false).WithMinibatchDiscrimination(0).WithGeneratorSteps(1),
     };

@@ -25,11 +25,13 @@ internal sealed class TuningOptions
     private readonly Option<bool?> minibatchStdDev = new("--minibatch-stddev") { Description = "Give the discriminator a minibatch standard-deviation feature (true or false)." };
     private readonly Option<int?> minibatchDiscrimination = new("--minibatch-discrimination") { Description = "Kernels of the discriminator's minibatch discrimination layer; 0 removes it." };
     private readonly Option<int?> packing = new("--packing") { Description = "Images the discriminator judges together (PacGAN); the batch size must be a multiple of it." };
+    private readonly Option<string?> precision = new Option<string?>("--precision") { Description = "Arithmetic of the training passes: float32, or bfloat16 working copies of float32 networks (faster on CPUs with AVX-512 BF16)." }
+        .AcceptOnlyFromAmong("float32", "bfloat16");
     private readonly Option<bool> conditional = new("--conditional") { Description = "Train a class-conditional pair on the ten digits (generate --digit then asks for one)." };
 
     /// <summary>Every option, to add to the command.</summary>
     public IEnumerable<Option> All =>
-        [generatorFeatures, discriminatorFeatures, generatorRate, discriminatorRate, generatorSteps, learningRateDecay, beta1, beta2, loss, labelSmoothing, minibatchStdDev, minibatchDiscrimination, packing, conditional];
+        [generatorFeatures, discriminatorFeatures, generatorRate, discriminatorRate, generatorSteps, learningRateDecay, beta1, beta2, loss, labelSmoothing, minibatchStdDev, minibatchDiscrimination, packing, precision, conditional];
 
     /// <summary>Applies the options that <paramref name="result"/> holds to <paramref name="builder"/>.</summary>
     public void ApplyTo(DcganBuilder builder, ParseResult result)
@@ -46,6 +48,8 @@ internal sealed class TuningOptions
             builder.WithMinibatchDiscrimination(kernels);
         if (result.GetValue(learningRateDecay) is int decayEpochs)
             builder.WithLearningRateDecay(decayEpochs);
+        if (result.GetValue(precision) is string arithmetic)
+            builder.WithPrecision(Enum.Parse<TrainingPrecision>(arithmetic, ignoreCase: true));
         if (result.GetValue(packing) is int pack)
             builder.WithDiscriminatorPacking(pack);
         builder.Configure(options =>

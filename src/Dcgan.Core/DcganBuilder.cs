@@ -225,6 +225,14 @@ public sealed class DcganBuilder
     /// <returns>This builder.</returns>
     public DcganBuilder WithGeneratorAverage(double? decay) => Set(o => o.Optimization.GeneratorAverageDecay = decay);
 
+    /// <summary>
+    /// Chooses the arithmetic of the training passes (<see cref="RuntimeOptions.Precision"/>): float32 (the default) or
+    /// bfloat16 working copies of float32 networks (<see cref="TrainingPrecision.BFloat16"/>).
+    /// </summary>
+    /// <param name="precision">The precision.</param>
+    /// <returns>This builder.</returns>
+    public DcganBuilder WithPrecision(TrainingPrecision precision) => Set(o => o.Runtime.Precision = precision);
+
     /// <summary>Chooses what happens when a loss becomes NaN or infinite: stop (default) or skip the batch.</summary>
     /// <param name="policy">The policy.</param>
     /// <returns>This builder.</returns>

@@ -42,6 +42,8 @@ public sealed class AdversarialTrainer : IDisposable
     private readonly Adam discriminatorOptimizer;
     private readonly CheckpointState? resumed;
     private readonly GeneratorAverage? average;
+    private readonly WorkingCopy? workingGenerator;
+    private readonly WorkingCopy? workingDiscriminator;
     private Generator? generator;
     private bool started;
     private bool disposed;
@@ -69,6 +71,13 @@ public sealed class AdversarialTrainer : IDisposable
         {
             resumed = TrainingCheckpoint.Restore(options.Checkpoints.ResumeFrom, generator, average?.Model, discriminator, generatorOptimizer, discriminatorOptimizer);
             Log.Resumed(logger, options.Checkpoints.ResumeFrom, resumed.Epoch, resumed.Step);
+        }
+
+        // Made from the (possibly restored) masters.
+        if (options.Runtime.Precision == TrainingPrecision.BFloat16)
+        {
+            workingGenerator = new WorkingCopy(generator, new Generator(options.Architecture, seed: 0), ScalarType.BFloat16, device);
+            workingDiscriminator = new WorkingCopy(discriminator, new Discriminator(options.Architecture, seed: 0), ScalarType.BFloat16, device);
         }
     }
 
@@ -254,6 +263,8 @@ public sealed class AdversarialTrainer : IDisposable
         generatorOptimizer.Dispose();
         discriminatorOptimizer.Dispose();
         discriminator.Dispose();
+        workingGenerator?.Dispose();
+        workingDiscriminator?.Dispose();
         resumed?.Dispose();
         average?.Dispose();
         generator?.Dispose();
@@ -314,22 +325,33 @@ public sealed class AdversarialTrainer : IDisposable
         using var scope = NewDisposeScope();
         AdversarialLoss loss = options.Optimization.Loss;
         int criticSteps = loss.CriticStepsPerGeneratorStep;
-        Generator g = Generator;
+        // With a working precision the passes run on the working copies, and scores come back as float32 for the losses.
+        Generator g = (Generator?)workingGenerator?.Module ?? Generator;
+        Discriminator d = (Discriminator?)workingDiscriminator?.Module ?? discriminator;
+        ScalarType? working = workingGenerator is null ? null : ScalarType.BFloat16;
+        Tensor AsWorking(Tensor x) => working is ScalarType type ? x.to(type) : x;
         Tensor? fake = null, fakeLabels = null, discriminatorLoss = null, realLogits = null, fakeLogits = null;
-        Tensor Score(Tensor x, Tensor? y) => y is null ? discriminator.call(x) : discriminator.forward(x, y);
+        Tensor Score(Tensor x, Tensor? y)
+        {
+            Tensor logits = y is null ? d.call(x) : d.forward(x, y);
+            return working is null ? logits : logits.to(ScalarType.Float32);
+        }
         // A conditional pair sees each fake with a label drawn uniformly; the draw comes after the noise so that
         // unconditional runs keep their random stream.
         (Tensor Noise, Tensor? Labels) DrawLatents() =>
-            (randn([options.Optimization.BatchSize, options.Architecture.Shape.LatentSize, 1, 1], generator: random).to(device),
+            (AsWorking(randn([options.Optimization.BatchSize, options.Architecture.Shape.LatentSize, 1, 1], generator: random).to(device)),
              labels is null ? null : randint(options.Architecture.Shape.ClassCount, [options.Optimization.BatchSize], ScalarType.Int64, generator: random).to(device));
         // Checked before the optimizer steps, so a bad batch never reaches the weights.
-        bool StepIfFinite(Tensor lossValue, torch.optim.Optimizer optimizer)
+        bool StepIfFinite(Tensor lossValue, torch.optim.Optimizer optimizer, WorkingCopy? copy)
         {
             optimizer.zero_grad();
+            copy?.ZeroGradients();
             if (!lossValue.isfinite().item<bool>())
                 return false;
             lossValue.backward();
+            copy?.PushGradients();
             optimizer.step();
+            copy?.PullWeights();
             return true;
         }
 
@@ -337,7 +359,7 @@ public sealed class AdversarialTrainer : IDisposable
         {
             Tensor indices = order.narrow(0, ((long)batchIndex * criticSteps + critic) * options.Optimization.BatchSize, options.Optimization.BatchSize);
             // Pixel bytes (a memory-mapped cache, say) become values one batch at a time.
-            Tensor real = TensorImages.ToValues(images.index_select(0, indices));
+            Tensor real = AsWorking(TensorImages.ToValues(images.index_select(0, indices)));
             // A conditional pair sees each real image with its own label.
             (Tensor noise, fakeLabels) = DrawLatents();
             Tensor? realLabels = labels?.index_select(0, indices);
@@ -350,7 +372,7 @@ public sealed class AdversarialTrainer : IDisposable
             Tensor detached = fake.detach();
             fakeLogits = Score(detached, fakeLabels);
             discriminatorLoss = loss.DiscriminatorLoss(new CriticBatch(real, detached, realLogits, fakeLogits, x => Score(x, realLabels), random));
-            if (!StepIfFinite(discriminatorLoss, discriminatorOptimizer))
+            if (!StepIfFinite(discriminatorLoss, discriminatorOptimizer, workingDiscriminator))
             {
                 nonFinite = "discriminator";
                 return null;
@@ -367,12 +389,14 @@ public sealed class AdversarialTrainer : IDisposable
                 fake = g.call(noise, fakeLabels);
             }
             generatorLoss = loss.GeneratorLoss(Score(fake!, fakeLabels));
-            if (!StepIfFinite(generatorLoss, generatorOptimizer))
+            if (!StepIfFinite(generatorLoss, generatorOptimizer, workingGenerator))
             {
                 nonFinite = "generator";
                 return null;
             }
         }
+        workingGenerator?.PushBuffers();
+        workingDiscriminator?.PushBuffers();
         average?.Update(runStep);
 
         using IDisposable noGrad = no_grad();

@@ -1,6 +1,6 @@
 namespace Dcgan.Training;
 
-/// <summary>Where and how the run executes: device, threads and what to do about a non-finite loss. None of it is stored in a checkpoint.</summary>
+/// <summary>Where and how the run executes: device, threads, precision and what to do about a non-finite loss. None of it is stored in a checkpoint.</summary>
 public sealed class RuntimeOptions
 {
     /// <summary>libtorch's intra-op thread count, or null to leave the process setting alone.</summary>
@@ -15,6 +15,13 @@ public sealed class RuntimeOptions
     /// <value>Default <see cref="NonFiniteLossPolicy.Stop"/>.</value>
     public NonFiniteLossPolicy NonFiniteLoss { get; set; } = NonFiniteLossPolicy.Stop;
 
+    /// <summary>
+    /// The arithmetic of the training passes. Like <see cref="Threads"/> it is the running process's choice, not stored in
+    /// checkpoints: a run resumed with another precision continues from the same float32 weights with other rounding.
+    /// </summary>
+    /// <value>Default <see cref="TrainingPrecision.Float32"/>.</value>
+    public TrainingPrecision Precision { get; set; } = TrainingPrecision.Float32;
+
     /// <summary>Lists every problem with these settings; empty when valid.</summary>
     /// <returns>One message per invalid setting, naming it, its value and what was expected.</returns>
     public IReadOnlyList<string> Validate()
@@ -26,6 +33,8 @@ public sealed class RuntimeOptions
             errors.Add($"{nameof(Device)} must be 'cpu', 'cuda' or 'cuda:N', but was '{Device}'.");
         if (!Enum.IsDefined(NonFiniteLoss))
             errors.Add($"{nameof(NonFiniteLoss)} must be one of {string.Join(", ", Enum.GetNames<NonFiniteLossPolicy>())}, but was {(int)NonFiniteLoss}.");
+        if (!Enum.IsDefined(Precision))
+            errors.Add($"{nameof(Precision)} must be one of {string.Join(", ", Enum.GetNames<TrainingPrecision>())}, but was {(int)Precision}.");
         return errors;
     }
 
