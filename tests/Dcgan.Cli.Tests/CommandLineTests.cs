@@ -120,6 +120,34 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Train_InBFloat16_IsBitIdenticalInAnotherProcessResumesExactlyAndDiffersFromFloat32()
+    {
+        // In processes of their own: the in-process suite's test host crashed twice on Zen 5 (memmove on a test thread)
+        // while bfloat16 training ran beside other tests; the cause is not established (docs/performance.md, "Lower precision").
+        using var directory = TestData.CreateTemporaryDirectory();
+        string Train(string name, string arguments)
+        {
+            string output = Path.Combine(directory.Path, name);
+            (int exitCode, string text) = CliProcess.Run(
+                $"train --limit 320 --batch-size 32 --threads 2 {arguments} --output {output}", TimeSpan.FromMinutes(3));
+            exitCode.Should().Be(0, text);
+            return output;
+        }
+        byte[] Grid(string output, int epoch) => File.ReadAllBytes(Path.Combine(output, "samples", $"epoch_{epoch:000}.png"));
+
+        string straight = Train("straight", "--epochs 2 --precision bfloat16");
+        string first = Train("first", "--epochs 1 --precision bfloat16");
+        string resumed = Train("first", $"--epochs 2 --precision bfloat16 --resume {Path.Combine(first, "checkpoints", "checkpoint_epoch_001.dcgan-ckpt")}");
+        string single = Train("single", "--epochs 1");
+
+        Grid(first, 1).Should().Equal(Grid(straight, 1), "the same seed and precision in another process");
+        Grid(resumed, 2).Should().Equal(Grid(straight, 2), "a resumed bfloat16 run continues exactly");
+        Grid(single, 1).Should().NotEqual(Grid(straight, 1), "bfloat16 passes round differently from float32");
+        using var generator = Dcgan.Persistence.GeneratorFile.Load(Path.Combine(straight, "generator.dcgan"));
+        generator.parameters().Should().OnlyContain(p => p.dtype == TorchSharp.torch.ScalarType.Float32);
+    }
+
+    [Fact]
     public void Train_InvalidSettings_ExitsWith2ListingEveryProblem()
     {
         (int exitCode, string text) = CliProcess.Run("train --epochs 0 --batch-size 1 --output /tmp/dcgan-never-written", TimeSpan.FromMinutes(1));
