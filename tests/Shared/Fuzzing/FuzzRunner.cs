@@ -63,7 +63,9 @@ public static class FuzzRunner
                 string path = Path.Combine(directory, $"input{extension}");
                 File.WriteAllBytes(path, input);
                 var one = Stopwatch.StartNew();
-                Task attempt = Task.Run(() => load(path));
+                // A thread of its own: on the thread pool the attempt could wait behind other tests' blocked work, and a
+                // loaded 2-core CI once timed out an input that answers in milliseconds alone.
+                Task attempt = Task.Factory.StartNew(() => load(path), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 string? problem = null;
                 try
                 {
