@@ -122,8 +122,7 @@ public sealed class CommandLineTests
     [Fact]
     public void Train_InBFloat16_IsBitIdenticalInAnotherProcessResumesExactlyAndDiffersFromFloat32()
     {
-        // In processes of their own: the in-process suite's test host crashed twice on Zen 5 (memmove on a test thread)
-        // while bfloat16 training ran beside other tests; the cause is not established (docs/performance.md, "Lower precision").
+        // Across processes: a bfloat16 run must be reproducible from the command line, not only within one process.
         using var directory = TestData.CreateTemporaryDirectory();
         string Train(string name, string arguments)
         {

@@ -69,7 +69,16 @@ public sealed class AdversarialTrainer : IDisposable
 
         if (options.Checkpoints.ResumeFrom is not null)
         {
-            resumed = TrainingCheckpoint.Restore(options.Checkpoints.ResumeFrom, generator, average?.Model, discriminator, generatorOptimizer, discriminatorOptimizer);
+            try
+            {
+                resumed = TrainingCheckpoint.Restore(options.Checkpoints.ResumeFrom, generator, average?.Model, discriminator, generatorOptimizer, discriminatorOptimizer);
+            }
+            catch
+            {
+                // A checkpoint refused half way must not leave the networks and optimizers it built to the finalizers.
+                Dispose();
+                throw;
+            }
             Log.Resumed(logger, options.Checkpoints.ResumeFrom, resumed.Epoch, resumed.Step);
         }
 

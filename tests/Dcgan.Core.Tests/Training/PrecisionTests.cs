@@ -3,9 +3,8 @@ using Dcgan.Training;
 namespace Dcgan.Core.Tests.Training;
 
 /// <summary>
-/// The settings' checks. bfloat16 training itself is tested in processes of its own (the CLI tests'
-/// <c>Train_InBFloat16_...</c>): this suite's test host crashed twice on a Zen 5 machine (a segfault in memmove on a test
-/// thread) while bfloat16 training ran beside other tests' training; the cause is not established, a process of its own avoids it.
+/// The settings' checks. bfloat16 training itself is tested across processes by the CLI test <c>Train_InBFloat16_...</c>
+/// (bit-identical in two processes, resume, float32 files).
 /// </summary>
 public sealed class PrecisionTests
 {
