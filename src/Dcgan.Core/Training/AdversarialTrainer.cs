@@ -337,7 +337,7 @@ public sealed class AdversarialTrainer : IDisposable
         // With a working precision the passes run on the working copies, and scores come back as float32 for the losses.
         Generator g = (Generator?)workingGenerator?.Module ?? Generator;
         Discriminator d = (Discriminator?)workingDiscriminator?.Module ?? discriminator;
-        ScalarType? working = workingGenerator is null ? null : ScalarType.BFloat16;
+        ScalarType? working = workingGenerator?.Type;
         Tensor AsWorking(Tensor x) => working is ScalarType type ? x.to(type) : x;
         Tensor? fake = null, fakeLabels = null, discriminatorLoss = null, realLogits = null, fakeLogits = null;
         Tensor Score(Tensor x, Tensor? y)

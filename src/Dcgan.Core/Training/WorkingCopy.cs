@@ -14,15 +14,14 @@ namespace Dcgan.Training;
 /// </remarks>
 internal sealed class WorkingCopy : IDisposable
 {
-    private readonly nn.Module master;
     private readonly (Tensor Master, Tensor Working)[] parameters;
     private readonly (Tensor Master, Tensor Working)[] buffers;
 
     /// <summary>Wraps <paramref name="working"/>, a network of <paramref name="master"/>'s architecture, which it casts to <paramref name="type"/> and takes ownership of.</summary>
     public WorkingCopy(nn.Module master, nn.Module working, ScalarType type, Device device)
     {
-        this.master = master;
         Module = working;
+        Type = type;
         working.to(device).to(type);
         parameters = master.parameters().Zip(working.parameters(), (m, w) => ((Tensor)m, (Tensor)w)).ToArray();
         buffers = master.buffers().Zip(working.buffers(), (m, w) => (m, w)).ToArray();
@@ -34,6 +33,9 @@ internal sealed class WorkingCopy : IDisposable
 
     /// <summary>The working network, whose type is the precision's.</summary>
     public nn.Module Module { get; }
+
+    /// <summary>The working network's type, which its inputs must have too.</summary>
+    public ScalarType Type { get; }
 
     /// <summary>Copies the master's weights into the working copy (after the optimizer's step).</summary>
     public void PullWeights()
